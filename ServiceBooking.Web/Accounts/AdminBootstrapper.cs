@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using ServiceBooking.Web.Data;
+
+namespace ServiceBooking.Web.Accounts;
+
+/// <summary>
+/// Creates the first Admin from configuration (section <c>Admin</c>) or from the <c>create-admin</c> command.
+/// The password never lives in the code: it comes from configuration, an environment variable or the terminal.
+/// </summary>
+public sealed partial class AdminBootstrapper(UserManager<ApplicationUser> users, ILogger<AdminBootstrapper> log)
+{
+    /// <summary>Creates the account (with a confirmed email) or, when it exists, makes sure it is an Admin.</summary>
+    public async Task<IdentityResult> EnsureAdminAsync(AdminAccount account)
+    {
+        var user = await users.FindByNameAsync(account.Nickname) ?? await users.FindByEmailAsync(account.Email);
+        if (user is null)
+        {
+            user = new ApplicationUser
+            {
+                UserName = account.Nickname,
+                Email = account.Email,
+                EmailConfirmed = true,
+                FirstName = account.FirstName,
+                LastName = account.LastName,
+            };
+            var created = await users.CreateAsync(user, account.Password);
+            if (!created.Succeeded)
+            {
+                return created;
+            }
+
+            await users.AddToRoleAsync(user, Roles.Client);
+            LogCreated(log, account.Nickname);
+        }
+
+        return await users.IsInRoleAsync(user, Roles.Admin)
+            ? IdentityResult.Success
+            : await users.AddToRoleAsync(user, Roles.Admin);
+    }
+
+    /// <summary>At start-up: when section <c>Admin</c> names an account and no Admin exists yet, create it.</summary>
+    public async Task BootstrapFromConfigurationAsync(IConfiguration configuration)
+    {
+        var account = configuration.GetSection("Admin").Get<AdminAccount>();
+        if (account is null || string.IsNullOrWhiteSpace(account.Nickname) || string.IsNullOrWhiteSpace(account.Email)
+            || string.IsNullOrEmpty(account.Password))
+        {
+            return;
+        }
+
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var result = await EnsureAdminAsync(account);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                "The Admin account from configuration could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the Admin account {Nickname}")]
+    private static partial void LogCreated(ILogger logger, string nickname);
+}
+
+public sealed class AdminAccount
+{
+    public string Nickname { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public string Password { get; set; } = string.Empty;
+
+    public string FirstName { get; set; } = "Администратор";
+
+    public string LastName { get; set; } = "Сервиса";
+}

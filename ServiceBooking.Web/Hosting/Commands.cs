@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Web.Accounts;
+using ServiceBooking.Web.Data;
+
+namespace ServiceBooking.Web.Hosting;
+
+/// <summary>
+/// Operations run instead of the site: <c>migrate</c> applies pending migrations;
+/// <c>create-admin --nickname N --email E [--first-name F] [--last-name L]</c> creates (or promotes) an Admin,
+/// reading the password from the environment variable <c>ADMIN_PASSWORD</c> or, when it is unset, from the terminal.
+/// </summary>
+public static class Commands
+{
+    public static readonly IReadOnlyList<string> Names = ["migrate", "create-admin"];
+
+    /// <summary>Splits "command options..." from the arguments meant for the host's configuration.</summary>
+    public static (string? Command, string[] Options, string[] HostArgs) Split(string[] args) =>
+        args.Length > 0 && Names.Contains(args[0]) ? (args[0], args[1..], []) : (null, [], args);
+
+    public static async Task<int> RunAsync(WebApplication app, string command, string[] options)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        switch (command)
+        {
+            case "migrate":
+                await provider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
+                Console.WriteLine("Database is up to date.");
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(provider.GetRequiredService<AdminBootstrapper>(), options);
+            default:
+                Console.Error.WriteLine($"Unknown command '{command}'.");
+                return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(AdminBootstrapper bootstrapper, string[] options)
+    {
+        var values = ParseOptions(options);
+        if (!values.TryGetValue("nickname", out var nickname) || !values.TryGetValue("email", out var email))
+        {
+            Console.Error.WriteLine("usage: create-admin --nickname NAME --email ADDRESS [--first-name F] [--last-name L]");
+            Console.Error.WriteLine("The password is read from ADMIN_PASSWORD or, when that is unset, from the terminal.");
+            return 2;
+        }
+
+        var password = Environment.GetEnvironmentVariable("ADMIN_PASSWORD") ?? ReadPassword();
+        var account = new AdminAccount { Nickname = nickname, Email = email, Password = password };
+        if (values.TryGetValue("first-name", out var first))
+        {
+            account.FirstName = first;
+        }
+
+        if (values.TryGetValue("last-name", out var last))
+        {
+            account.LastName = last;
+        }
+
+        var result = await bootstrapper.EnsureAdminAsync(account);
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine(error.Description);
+        }
+
+        Console.WriteLine(result.Succeeded ? $"{nickname} is an Admin." : "No Admin was created.");
+        return result.Succeeded ? 0 : 1;
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] options)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < options.Length; i += 2)
+        {
+            values[options[i].TrimStart('-')] = options[i + 1];
+        }
+
+        return values;
+    }
+
+    private static string ReadPassword()
+    {
+        Console.Write("Password: ");
+        if (Console.IsInputRedirected)
+        {
+            return Console.ReadLine() ?? string.Empty;
+        }
+
+        var password = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+            {
+                password.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+
+        Console.WriteLine();
+        return password.ToString();
+    }
+}

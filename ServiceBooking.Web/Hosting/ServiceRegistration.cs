@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using ServiceBooking.Web.Accounts;
+using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Email;
+using ServiceBooking.Web.Localization;
+
+namespace ServiceBooking.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddServiceBooking(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        // First of all hosted services: migrations must be in place before anything (data protection) reads the database.
+        services.AddHostedService<StartupTasks>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ServiceCentreOptions>().BindConfiguration(ServiceCentreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+
+        AddData(services, configuration);
+        AddIdentity(services);
+        AddEmail(builder);
+        AddWeb(services);
+
+        return builder;
+    }
+
+    private static void AddData(IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "No database: set ConnectionStrings:Default (environment variable ConnectionStrings__Default).");
+        }
+
+        services.AddSingleton<TimestampInterceptor>();
+        services.AddDbContext<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)
+            .AddInterceptors(provider.GetRequiredService<TimestampInterceptor>()));
+        services.AddDataProtection()
+            .SetApplicationName("ServiceBooking")
+            .PersistKeysToDbContext<ApplicationDbContext>();
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>("database");
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Nickname rules (any alphabet) are checked by the Domain's Nickname; Identity only keeps them unique.
+                options.User.AllowedUserNameCharacters = string.Empty;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddUserValidator<NicknameUserValidator>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "sb.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.SlidingExpiration = true;
+        });
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<AdminBootstrapper>();
+        services.AddScoped<DemoSeeder>();
+    }
+
+    private static void AddEmail(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var smtpConfigured = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.Smtp.IsConfigured ?? false;
+        if (smtpConfigured)
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        else if (builder.Environment.IsDevelopment())
+        {
+            services.AddSingleton<PickupFolderEmailSender>();
+            services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<PickupFolderEmailSender>());
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "No SMTP server: set Email:Smtp:Host (environment variable Email__Smtp__Host). Only Development may run without one.");
+        }
+
+        services.AddScoped<EmailRenderer>();
+    }
+
+    private static void AddWeb(IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(Cultures.Default)
+                .AddSupportedCultures([.. Cultures.Supported])
+                .AddSupportedUICultures([.. Cultures.Supported]);
+            // Russian unless the reader chose otherwise: the browser's language is not consulted.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Profile");
+                options.Conventions.AuthorizeAreaFolder("Admin", "/", "Admin");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+            ModelBindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy("Admin", policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy("Staff", policy => policy.RequireRole(Roles.Manager, Roles.Admin));
+        services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+        services.AddHttpContextAccessor();
+    }
+}

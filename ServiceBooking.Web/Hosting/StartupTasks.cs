@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceBooking.Web.Accounts;
+using ServiceBooking.Web.Data;
+
+namespace ServiceBooking.Web.Hosting;
+
+/// <summary>
+/// Runs before the site takes requests: migrations (Development, or when <c>Database:MigrateOnStartup</c> says so),
+/// the first Admin from configuration, and the demo data when <c>Demo:Seed</c> is on.
+/// </summary>
+public sealed class StartupTasks(
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IOptions<DatabaseOptions> database)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        if (database.Value.MigrateOnStartup ?? environment.IsDevelopment())
+        {
+            await provider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(cancellationToken);
+        }
+
+        await provider.GetRequiredService<AdminBootstrapper>().BootstrapFromConfigurationAsync(configuration);
+
+        if (configuration.GetValue<bool>("Demo:Seed"))
+        {
+            var password = configuration["Demo:Password"];
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new InvalidOperationException("Demo:Seed is on but Demo:Password is not set.");
+            }
+
+            await provider.GetRequiredService<DemoSeeder>().SeedAsync(password);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

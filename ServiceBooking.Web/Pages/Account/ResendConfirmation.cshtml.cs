@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Web.Accounts;
+using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Validation;
+
+namespace ServiceBooking.Web.Pages.Account;
+
+/// <summary>Sends a fresh confirmation link. The answer is the same whether or not the address has an account.</summary>
+[AllowAnonymous]
+public sealed class ResendConfirmation(UserManager<ApplicationUser> users, AccountEmails emails) : PageModel
+{
+    [BindProperty]
+    public ResendInput Input { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    public void OnGet(string? email) => Input.Email = email ?? string.Empty;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { EmailConfirmed: false })
+        {
+            await Register.SendConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
+        }
+
+        Done = true;
+        return Page();
+    }
+
+    public sealed class ResendInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [Email]
+        [Display(Name = "Field.Email")]
+        public string Email { get; set; } = string.Empty;
+    }
+}

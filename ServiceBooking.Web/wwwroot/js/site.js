@@ -1,0 +1,35 @@
+// Site-wide behaviour. No inline scripts anywhere: the Content-Security-Policy forbids them.
+(function () {
+  'use strict';
+
+  // Antiforgery, once for every htmx request that changes something: the token from the layout's meta tag
+  // travels in the header ASP.NET Core's antiforgery expects.
+  document.addEventListener('htmx:configRequest', function (event) {
+    if (event.detail.verb === 'get') {
+      return;
+    }
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) {
+      event.detail.headers['RequestVerificationToken'] = meta.getAttribute('content');
+    }
+  });
+
+  // A failed htmx request must not fail silently: show the page's generic alert if it has one.
+  document.addEventListener('htmx:responseError', function (event) {
+    var alert = document.querySelector('[data-htmx-error]');
+    if (alert) {
+      alert.classList.remove('d-none');
+      alert.focus();
+    }
+    console.error('Request failed', event.detail.xhr.status, event.detail.pathInfo.requestPath);
+  });
+
+  // Buttons that ask before they act: <button data-confirm="Are you sure?">.
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target.closest('[data-confirm]') : null;
+    if (target && !window.confirm(target.getAttribute('data-confirm'))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+})();
