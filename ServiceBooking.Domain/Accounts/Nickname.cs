@@ -19,7 +19,7 @@ public sealed record Nickname
 
     public static Nickname Parse(string? input)
     {
-        var value = (input ?? string.Empty).Trim();
+        var value = (input ?? string.Empty).Trim().Normalize(System.Text.NormalizationForm.FormC);
         if (value.Length == 0)
         {
             throw new DomainException("Nickname.Required");

@@ -40,7 +40,8 @@ public sealed record PersonName
     /// <summary>Validates one part; returns null for an empty part, throws when it is malformed.</summary>
     public static string? NamePart(string? input, string part)
     {
-        var value = string.Join(' ', (input ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // Composed form first: "Й" typed as "И" + combining breve is one letter.
+        var value = string.Join(' ', (input ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (value.Length == 0)
         {
             return null;

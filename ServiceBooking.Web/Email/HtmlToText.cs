@@ -16,9 +16,10 @@ public static partial class HtmlToText
         var text = HeadOrStyle().Replace(html, string.Empty);
         text = Link().Replace(text, m =>
         {
-            var href = WebUtility.HtmlDecode(m.Groups["href"].Value);
-            var label = WebUtility.HtmlDecode(Tag().Replace(m.Groups["label"].Value, string.Empty)).Trim();
-            return label.Length == 0 || label == href ? href : $"{label}: {href}";
+            // Both stay HTML-encoded here: the one decode below turns them into text exactly once.
+            var href = m.Groups["href"].Value;
+            var label = Tag().Replace(m.Groups["label"].Value, string.Empty).Trim();
+            return label.Length == 0 || WebUtility.HtmlDecode(label) == WebUtility.HtmlDecode(href) ? href : $"{label}: {href}";
         });
         text = ListItem().Replace(text, "\n- ");
         text = LineBreak().Replace(text, "\n");

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ServiceBooking.Tests.Infrastructure;
+
+/// <summary>
+/// The real site (<c>Program</c>) on a real PostgreSQL database, sending mail to an <see cref="SmtpSink"/>.
+/// <see cref="Settings"/> adds or overrides configuration; <see cref="ConfigureTestServices"/> replaces services.
+/// </summary>
+public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApplicationFactory<Program>
+{
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public string Environment { get; set; } = "Testing";
+
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
+
+    public string ConnectionString => connectionString;
+
+    /// <summary>Serves the site on a free port of 127.0.0.1 and returns its address (for the browser).</summary>
+    public Uri StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        // Outside Development the site expects published static files; from a build output the pre-compressed
+        // copies (served when a browser asks for gzip or br) are found through the build's static web assets manifest.
+        builder.UseStaticWebAssets();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Database:MigrateOnStartup"] = "true",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:TimeoutSeconds"] = "5",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // Race tests make PostgreSQL refuse duplicates on purpose; EF would log each refusal as an error.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
+            // Keys are kept unencrypted in the test database on purpose.
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (ConfigureTestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+}

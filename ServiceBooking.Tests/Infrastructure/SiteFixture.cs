@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using ServiceBooking.Web.Data;
+
+namespace ServiceBooking.Tests.Infrastructure;
+
+/// <summary>
+/// One site, one database and one SMTP sink per test class (<c>IClassFixture&lt;SiteFixture&gt;</c>).
+/// Each test starts from an empty database: <see cref="ResetAsync"/> deletes every row but the migrations' own
+/// (roles and migration history) and the data protection keys.
+/// </summary>
+public class SiteFixture : IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public SmtpSink Smtp { get; } = new();
+
+    public SiteFactory Site { get; private set; } = default!;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync();
+        Site = new SiteFactory(ConnectionString, Smtp);
+        Configure(Site);
+        StartSite();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [ApplicationDbContext.MigrationsHistoryTable, "roles", "data_protection_keys"],
+        });
+    }
+
+    /// <summary>Starts the host now (start-up tasks run here, not in the first test): in memory by default.</summary>
+    protected virtual void StartSite() => _ = Site.Server;
+
+    /// <summary>Override to add settings or services before the site starts.</summary>
+    protected virtual void Configure(SiteFactory site)
+    {
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+        Smtp.Clear();
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+}
+
+/// <summary>Base class for tests against the site: resets the database before each test.</summary>
+public abstract class SiteTest<TFixture>(TFixture fixture) : IClassFixture<TFixture>, IAsyncLifetime
+    where TFixture : SiteFixture
+{
+    protected TFixture Fixture { get; } = fixture;
+
+    protected SmtpSink Smtp => Fixture.Smtp;
+
+    public virtual Task InitializeAsync() => Fixture.ResetAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action) => Fixture.WithScopeAsync(action);
+
+    /// <summary>Creates an account the way the product does (through UserManager), confirmed unless told otherwise.</summary>
+    protected Task<ApplicationUser> CreateUserAsync(UserBuilder user) => WithServicesAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var entity = user.Build();
+        var result = await users.CreateAsync(entity, user.Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        foreach (var role in user.Roles)
+        {
+            await users.AddToRoleAsync(entity, role);
+        }
+
+        return entity;
+    });
+}

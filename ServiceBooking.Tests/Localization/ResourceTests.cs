@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ServiceBooking.Tests.Infrastructure;
+
+namespace ServiceBooking.Tests.Localization;
+
+public sealed partial class ResourceTests(SiteFixture fixture) : SiteTest<SiteFixture>(fixture)
+{
+    private static Dictionary<string, string> Load(string file)
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        while (here is not null && !File.Exists(Path.Combine(here.FullName, "ServiceBooking.sln")))
+        {
+            here = here.Parent;
+        }
+
+        var path = Path.Combine(here!.FullName, "ServiceBooking.Web", "Resources", file);
+        return XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+    }
+
+    [Fact]
+    public void Every_string_exists_in_russian_and_english()
+    {
+        var english = Load("SharedResource.resx");
+        var russian = Load("SharedResource.ru.resx");
+
+        Assert.Empty(english.Keys.Except(russian.Keys));
+        Assert.Empty(russian.Keys.Except(english.Keys));
+        Assert.All(russian, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
+    }
+
+    [Fact]
+    public void Placeholders_match_between_the_languages()
+    {
+        var english = Load("SharedResource.resx");
+        var russian = Load("SharedResource.ru.resx");
+
+        foreach (var (key, value) in english)
+        {
+            var wanted = Placeholder().Matches(value).Select(m => m.Value).Order().ToList();
+            var found = Placeholder().Matches(russian[key]).Select(m => m.Value).Order().ToList();
+            Assert.True(wanted.SequenceEqual(found), $"{key}: {string.Join(",", wanted)} vs {string.Join(",", found)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("ru-RU")]
+    [InlineData("en-GB")]
+    public async Task No_page_shows_a_resource_key_instead_of_text(string culture)
+    {
+        var client = HtmlClient.For(Fixture.Site);
+        var home = await client.GetAsync("/");
+        await client.SubmitAsync(home, "[data-testid=culture-switch]", submitName: "culture", submitValue: culture);
+
+        foreach (var url in new[] { "/", "/Account/Register", "/Account/Login", "/Account/ForgotPassword", "/Account/ResendConfirmation",
+                     "/Account/RegisterConfirmation?email=a@b.ru", "/Account/ConfirmEmail", "/Account/ResetPassword", "/Account/Logout", "/nowhere" })
+        {
+            var page = await client.GetAsync(url);
+            var text = page.Document.Body!.TextContent + " " + string.Join(" ", page.Document.QuerySelectorAll("[aria-label]").Select(e => e.GetAttribute("aria-label")));
+            // A key that is missing from the resources is shown as itself ("Login.Title"): nothing like it may appear.
+            var leaked = KeyLike().Matches(text).Select(m => m.Value).ToList();
+            Assert.True(leaked.Count == 0, $"{url} ({culture}) shows {string.Join(", ", leaked)}");
+            Assert.Empty(KeyLike().Matches(page.Document.Title ?? string.Empty));
+        }
+    }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\b")]
+    private static partial Regex KeyLike();
+}
