@@ -61,6 +61,24 @@ public sealed class SiteBasicsTests(SiteFixture fixture) : SiteTest<SiteFixture>
     }
 
     [Fact]
+    public async Task A_post_carrying_the_token_in_the_htmx_header_is_accepted()
+    {
+        // site.js copies the layout's csrf-token meta into this header for every htmx request that is not a GET.
+        var client = HtmlClient.For(Fixture.Site, followRedirects: false);
+        var page = await client.GetAsync("/");
+        var token = page.Document.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Culture?culture=en-GB&returnUrl=/");
+        request.Headers.Add("RequestVerificationToken", token);
+        request.Headers.Add("HX-Request", "true");
+
+        using var response = await client.Http.SendAsync(request);
+        using var forged = await client.Http.PostAsync("/Culture?culture=en-GB&returnUrl=/", null);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_checks_the_database()
     {
         using var response = await Fixture.Site.CreateClient().GetAsync("/health");
