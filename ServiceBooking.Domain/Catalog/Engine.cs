@@ -1,0 +1,52 @@
+using ServiceBooking.Domain.Common;
+
+namespace ServiceBooking.Domain.Catalog;
+
+/// <summary>An engine by its manufacturer code (<c>G4FC</c>), with the oil it needs, how much of it, and its displacement.</summary>
+public sealed class Engine : Entity
+{
+    public const int MaxCodeLength = 32;
+
+    private Engine()
+    {
+    }
+
+    public Engine(string code, Oil oil, decimal oilVolumeLitres, decimal displacementLitres)
+    {
+        Update(code, oil, oilVolumeLitres, displacementLitres);
+        IsActive = true;
+    }
+
+    public string Code { get; private set; } = string.Empty;
+
+    public int OilId { get; private set; }
+
+    public Oil Oil { get; private set; } = default!;
+
+    /// <summary>Oil needed for an oil change, litres (one decimal).</summary>
+    public decimal OilVolumeLitres { get; private set; }
+
+    /// <summary>Engine displacement, litres (one decimal): 1.6.</summary>
+    public decimal DisplacementLitres { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public void Update(string code, Oil oil, decimal oilVolumeLitres, decimal displacementLitres)
+    {
+        var value = Text.Required(code, MaxCodeLength, "Engine.Code").ToUpperInvariant();
+        Code = value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or ' ') ? value : throw new DomainException("Engine.CodeInvalid");
+        if (!oil.IsActive && !oil.SameAs(Oil))
+        {
+            throw new DomainException("Engine.OilInactive");
+        }
+
+        Oil = oil;
+        OilId = oil.Id;
+        OilVolumeLitres = Text.InRange(oilVolumeLitres, 0.5m, 30m, 2, "Engine.OilVolume");
+        DisplacementLitres = Text.InRange(displacementLitres, 0.5m, 10m, 1, "Engine.Displacement");
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}

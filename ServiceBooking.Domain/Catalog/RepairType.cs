@@ -1,0 +1,115 @@
+using ServiceBooking.Domain.Common;
+
+namespace ServiceBooking.Domain.Catalog;
+
+/// <summary>
+/// A kind of work (Диагностика, ТО-1, ТО-2, …): norm-hours at a labour rate, the parts it uses, the car model it is
+/// for (none: any model) and whether it includes an oil change.
+/// </summary>
+public sealed class RepairType : Entity
+{
+    public const decimal MaxNormHours = 100m;
+
+    private readonly List<RepairTypePart> _parts = [];
+
+    private RepairType()
+    {
+    }
+
+    public RepairType(string name, decimal normHours, LabourRate labourRate, CarModel? carModel, bool includesOilChange)
+    {
+        Update(name, normHours, labourRate, carModel, includesOilChange);
+        IsActive = true;
+    }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public decimal NormHours { get; private set; }
+
+    public int LabourRateId { get; private set; }
+
+    public LabourRate LabourRate { get; private set; } = default!;
+
+    /// <summary>The model this work is for; null means any model.</summary>
+    public int? CarModelId { get; private set; }
+
+    public CarModel? CarModel { get; private set; }
+
+    public bool IncludesOilChange { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public IReadOnlyList<RepairTypePart> Parts => _parts;
+
+    public void Update(string name, decimal normHours, LabourRate labourRate, CarModel? carModel, bool includesOilChange)
+    {
+        Name = Text.Required(name, 100, "RepairType.Name");
+        NormHours = Text.InRange(normHours, 0.1m, MaxNormHours, 2, "RepairType.NormHours");
+        if (!labourRate.IsActive && !labourRate.SameAs(LabourRate))
+        {
+            throw new DomainException("RepairType.LabourRateInactive");
+        }
+
+        LabourRate = labourRate;
+        LabourRateId = labourRate.Id;
+        CarModel = carModel;
+        CarModelId = carModel?.Id;
+        IncludesOilChange = includesOilChange;
+        CheckPartsFitModel(_parts.Select(p => p.Part));
+    }
+
+    /// <summary>Replaces the parts list. Each part once, 1 to 100 of it, and fitting the model when the type has one.</summary>
+    public void SetParts(IEnumerable<(Part Part, int Quantity)> parts)
+    {
+        var list = parts.ToList();
+        if (list.Any(p => p.Quantity is < 1 or > 100))
+        {
+            throw new DomainException("RepairType.PartQuantityOutOfRange", 1, 100);
+        }
+
+        if (list.Select(p => p.Part).Any(part => list.Count(other => other.Part.SameAs(part)) > 1))
+        {
+            throw new DomainException("RepairType.PartTwice");
+        }
+
+        CheckPartsFitModel(list.Select(p => p.Part));
+        _parts.Clear();
+        _parts.AddRange(list.Select(p => new RepairTypePart(p.Part, p.Quantity)));
+    }
+
+    /// <summary>Whether a car of <paramref name="model"/> can have this work done.</summary>
+    public bool IsFor(CarModel model) => CarModel is null || CarModel.SameAs(model);
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    private void CheckPartsFitModel(IEnumerable<Part> parts)
+    {
+        if (CarModel is { } model && parts.FirstOrDefault(p => !p.FitsModel(model)) is { } misfit)
+        {
+            throw new DomainException("RepairType.PartDoesNotFit", misfit.Name, model.Name);
+        }
+    }
+}
+
+/// <summary>One line of a repair type's parts list.</summary>
+public sealed class RepairTypePart
+{
+    private RepairTypePart()
+    {
+    }
+
+    internal RepairTypePart(Part part, int quantity)
+    {
+        Part = part;
+        PartId = part.Id;
+        Quantity = quantity;
+    }
+
+    public int PartId { get; private set; }
+
+    public Part Part { get; private set; } = default!;
+
+    public int Quantity { get; private set; }
+}
