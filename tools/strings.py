@@ -3,8 +3,11 @@
 
 Input (stdin or a file): one string per line, `key<TAB>English<TAB>Russian`; blank lines and lines
 starting with '#' are skipped. Both files are rewritten sorted by key, so diffs stay small.
-Usage: tools/strings.py < new-strings.tsv   |   tools/strings.py --check (keys must match in both files)
+Usage: tools/strings.py < new-strings.tsv
+       tools/strings.py --check     keys must match in both files
+       tools/strings.py --missing   keys the code uses (T["…"], text["…"], Name = "…", domain codes) that no file has
 """
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -38,6 +41,8 @@ def save(path, strings):
 
 def main():
     tables = {lang: load(path) for lang, path in FILES.items()}
+    if sys.argv[1:] == ["--missing"]:
+        return missing_keys(tables["en"])
     if sys.argv[1:] == ["--check"]:
         missing = set(tables["en"]) ^ set(tables["ru"])
         for key in sorted(missing):
@@ -57,6 +62,26 @@ def main():
         save(path, tables[lang])
     print(f"{len(tables['en'])} strings")
     return 0
+
+
+def missing_keys(known):
+    code = Path(__file__).resolve().parent.parent
+    patterns = [
+        (r'\b(?:T|text)\[\s*"([A-Za-z0-9_.]+)"', "{}"),
+        (r'(?:ErrorMessage|Name|Prompt|Description) = "([A-Z][A-Za-z0-9]*\.[A-Za-z0-9_.]+)"', "{}"),
+        (r'DomainException\(\s*"([A-Za-z0-9_.]+)"', "Domain.{}"),
+    ]
+    used = set()
+    for path in list(code.glob("ServiceBooking.*/**/*.cs")) + list(code.glob("ServiceBooking.Web/**/*.cshtml")) + list(code.glob("ServiceBooking.Web/**/*.razor")):
+        if "/bin/" in str(path) or "/obj/" in str(path) or "ServiceBooking.Tests" in str(path):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for pattern, fmt in patterns:
+            used.update(fmt.format(m) for m in re.findall(pattern, text))
+    missing = sorted(k for k in used if k not in known)
+    for key in missing:
+        print(key)
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":

@@ -81,6 +81,23 @@ public abstract class SiteTest<TFixture>(TFixture fixture) : IClassFixture<TFixt
 
     protected Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action) => Fixture.WithScopeAsync(action);
 
+    /// <summary>Creates the account and returns a client signed in as it (through the sign-in form).</summary>
+    protected async Task<HtmlClient> SignedInAsync(UserBuilder user)
+    {
+        await CreateUserAsync(user);
+        return await SignInAsync(user);
+    }
+
+    /// <summary>A new client signed in as an existing account.</summary>
+    protected async Task<HtmlClient> SignInAsync(UserBuilder user)
+    {
+        var client = HtmlClient.For(Fixture.Site);
+        var page = await client.SubmitAsync(await client.GetAsync("/Account/Login"), "[data-testid=login-form]",
+            new Dictionary<string, string> { ["Input.Login"] = user.Nickname, ["Input.Password"] = user.Password });
+        Assert.True(page.Has("nav-profile"), $"{user.Nickname} could not sign in");
+        return client;
+    }
+
     /// <summary>Creates an account the way the product does (through UserManager), confirmed unless told otherwise.</summary>
     protected Task<ApplicationUser> CreateUserAsync(UserBuilder user) => WithServicesAsync(async services =>
     {

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Domain.Garage;
+using ServiceBooking.Domain.Scheduling;
 
 namespace ServiceBooking.Web.Data;
 
@@ -12,6 +15,24 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     /// <summary>Data protection keys live in the database so that every instance of the site shares them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Oil> Oils => Set<Oil>();
+
+    public DbSet<Engine> Engines => Set<Engine>();
+
+    public DbSet<CarModel> CarModels => Set<CarModel>();
+
+    public DbSet<LabourRate> LabourRates => Set<LabourRate>();
+
+    public DbSet<Part> Parts => Set<Part>();
+
+    public DbSet<RepairType> RepairTypes => Set<RepairType>();
+
+    public DbSet<Car> Cars => Set<Car>();
+
+    public DbSet<ServiceAdvisor> ServiceAdvisors => Set<ServiceAdvisor>();
+
+    public DbSet<DayOff> DaysOff => Set<DayOff>();
 
     /// <summary>The one place that says how the site talks to PostgreSQL (the site and design-time tools both use it).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using ServiceBooking.Web.Catalog;
 
 namespace ServiceBooking.Web.Hosting;
 
@@ -26,6 +27,7 @@ public static class RequestPipeline
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapPictures();
         return app;
     }
 }

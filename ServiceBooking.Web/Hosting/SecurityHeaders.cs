@@ -15,7 +15,12 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                // An endpoint may set a stricter policy of its own (pictures do).
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
+
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServiceBooking.Web.Accounts;
+using ServiceBooking.Web.Catalog;
 using ServiceBooking.Web.Data;
 using ServiceBooking.Web.Email;
 using ServiceBooking.Web.Localization;
+using ServiceBooking.Web.Validation;
 
 namespace ServiceBooking.Web.Hosting;
 
@@ -29,6 +31,10 @@ public static class ServiceRegistration
         AddIdentity(services);
         AddEmail(builder);
         AddWeb(services);
+
+        services.AddOptions<PictureOptions>().BindConfiguration(PictureOptions.Section);
+        services.AddSingleton<PictureStore>();
+        services.AddScoped<DemoCatalog>();
 
         return builder;
     }
@@ -85,6 +91,25 @@ public static class ServiceRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A signed-in person without the role gets a real 403 (rendered by the error page), not a redirect.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Headers.ContainsKey("HX-Request"))
+                {
+                    // htmx would swap the sign-in page into a fragment: send the whole window there instead.
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.Response.Headers["HX-Redirect"] = context.RedirectUri;
+                    return Task.CompletedTask;
+                }
+
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         services.AddScoped<AccountEmails>();
         services.AddScoped<AdminBootstrapper>();
@@ -135,7 +160,10 @@ public static class ServiceRegistration
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
-            ModelBindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+        {
+            ModelBindingMessages.Localize(options.ModelBindingMessageProvider, factory.Create(typeof(SharedResource)));
+            options.ModelBinderProviders.Insert(0, new DecimalModelBinderProvider());
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireRole(Roles.Admin))

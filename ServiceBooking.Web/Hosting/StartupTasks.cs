@@ -33,6 +33,7 @@ public sealed class StartupTasks(
             }
 
             await provider.GetRequiredService<DemoSeeder>().SeedAsync(password);
+            await provider.GetRequiredService<Catalog.DemoCatalog>().SeedAsync(cancellationToken);
         }
     }
 

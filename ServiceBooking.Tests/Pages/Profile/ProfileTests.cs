@@ -7,15 +7,6 @@ namespace ServiceBooking.Tests.Pages.Profile;
 
 public sealed class ProfileTests(SiteFixture fixture) : SiteTest<SiteFixture>(fixture)
 {
-    private async Task<HtmlClient> SignedInAsync(string nickname = "ivan")
-    {
-        var client = HtmlClient.For(Fixture.Site);
-        var page = await client.SubmitAsync(await client.GetAsync("/Account/Login"), "[data-testid=login-form]",
-            new Dictionary<string, string> { ["Input.Login"] = nickname, ["Input.Password"] = UserBuilder.DefaultPassword });
-        Assert.True(page.Has("nav-profile"), "sign-in failed");
-        return client;
-    }
-
     private Task<ApplicationUser> ReloadAsync(string nickname) => WithServicesAsync(async services =>
         (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(nickname))!);
 
@@ -34,8 +25,7 @@ public sealed class ProfileTests(SiteFixture fixture) : SiteTest<SiteFixture>(fi
     [Fact]
     public async Task The_owner_edits_names_and_phone_and_sees_them_saved()
     {
-        await CreateUserAsync(new UserBuilder("ivan"));
-        var client = await SignedInAsync();
+        var client = await SignedInAsync(new UserBuilder("ivan"));
 
         var page = await client.SubmitAsync(await client.GetAsync("/Profile"), "[data-testid=profile-form]", new Dictionary<string, string>
         {
@@ -55,8 +45,7 @@ public sealed class ProfileTests(SiteFixture fixture) : SiteTest<SiteFixture>(fi
     [Fact]
     public async Task Bad_profile_input_is_refused_at_the_fields_and_nothing_is_saved()
     {
-        await CreateUserAsync(new UserBuilder("ivan"));
-        var client = await SignedInAsync();
+        var client = await SignedInAsync(new UserBuilder("ivan"));
 
         var page = await client.SubmitAsync(await client.GetAsync("/Profile"), "[data-testid=profile-form]", new Dictionary<string, string>
         {
@@ -75,8 +64,7 @@ public sealed class ProfileTests(SiteFixture fixture) : SiteTest<SiteFixture>(fi
     [Fact]
     public async Task Changing_the_password_needs_the_current_one()
     {
-        await CreateUserAsync(new UserBuilder("ivan"));
-        var client = await SignedInAsync();
+        var client = await SignedInAsync(new UserBuilder("ivan"));
         var form = await client.GetAsync("/Profile/Password");
 
         var wrong = await client.SubmitAsync(form, "[data-testid=password-form]", new Dictionary<string, string>
@@ -104,9 +92,8 @@ public sealed class ProfileTests(SiteFixture fixture) : SiteTest<SiteFixture>(fi
     [Fact]
     public async Task A_new_email_takes_effect_only_when_the_link_sent_to_it_is_opened()
     {
-        await CreateUserAsync(new UserBuilder("ivan"));
         await CreateUserAsync(new UserBuilder("olga"));
-        var client = await SignedInAsync();
+        var client = await SignedInAsync(new UserBuilder("ivan"));
 
         var taken = await client.SubmitAsync(await client.GetAsync("/Profile/Email"), "[data-testid=email-form]",
             new Dictionary<string, string> { ["Input.NewEmail"] = "olga@example.ru" });

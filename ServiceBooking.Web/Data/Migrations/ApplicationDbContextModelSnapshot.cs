@@ -232,6 +232,402 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.CarModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Coefficient")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("coefficient");
+
+                    b.Property<int>("EngineId")
+                        .HasColumnType("integer")
+                        .HasColumnName("engine_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Picture")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("picture");
+
+                    b.HasKey("Id")
+                        .HasName("pk_car_models");
+
+                    b.HasIndex("EngineId")
+                        .HasDatabaseName("ix_car_models_engine_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_car_models_name");
+
+                    b.ToTable("car_models", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.Engine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal>("DisplacementLitres")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)")
+                        .HasColumnName("displacement_litres");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("OilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("oil_id");
+
+                    b.Property<decimal>("OilVolumeLitres")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("oil_volume_litres");
+
+                    b.HasKey("Id")
+                        .HasName("pk_engines");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_engines_code");
+
+                    b.HasIndex("OilId")
+                        .HasDatabaseName("ix_engines_oil_id");
+
+                    b.ToTable("engines", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.LabourRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("PricePerHour")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price_per_hour");
+
+                    b.HasKey("Id")
+                        .HasName("pk_labour_rates");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_labour_rates_name");
+
+                    b.ToTable("labour_rates", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.Oil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<decimal>("PricePerLitre")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price_per_litre");
+
+                    b.Property<string>("Viscosity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("viscosity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oils");
+
+                    b.HasIndex("Brand", "Viscosity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oils_brand_viscosity");
+
+                    b.ToTable("oils", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.Part", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Article")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("article");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parts");
+
+                    b.ToTable("parts", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.RepairType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CarModelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("car_model_id");
+
+                    b.Property<bool>("IncludesOilChange")
+                        .HasColumnType("boolean")
+                        .HasColumnName("includes_oil_change");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("LabourRateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("labour_rate_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("NormHours")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("norm_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repair_types");
+
+                    b.HasIndex("CarModelId")
+                        .HasDatabaseName("ix_repair_types_car_model_id");
+
+                    b.HasIndex("LabourRateId")
+                        .HasDatabaseName("ix_repair_types_labour_rate_id");
+
+                    b.HasIndex("Name", "CarModelId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repair_types_name_car_model_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Name", "CarModelId"), false);
+
+                    b.ToTable("repair_types", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Garage.Car", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("certificate");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<int>("Mileage")
+                        .HasColumnType("integer")
+                        .HasColumnName("mileage");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("plate");
+
+                    b.Property<DateOnly>("SaleDate")
+                        .HasColumnType("date")
+                        .HasColumnName("sale_date");
+
+                    b.Property<string>("Vin")
+                        .IsRequired()
+                        .HasMaxLength(17)
+                        .HasColumnType("character varying(17)")
+                        .HasColumnName("vin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cars");
+
+                    b.HasIndex("ModelId")
+                        .HasDatabaseName("ix_cars_model_id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_cars_owner_id");
+
+                    b.HasIndex("Plate")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cars_plate_active")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("Vin")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cars_vin_active")
+                        .HasFilter("is_active");
+
+                    b.ToTable("cars", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Scheduling.DayOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_days_off");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_days_off_date");
+
+                    b.ToTable("days_off", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Scheduling.ServiceAdvisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_name");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Patronymic")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("patronymic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_advisors");
+
+                    b.ToTable("service_advisors", (string)null);
+                });
+
             modelBuilder.Entity("ServiceBooking.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -345,6 +741,25 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("part_car_models", b =>
+                {
+                    b.Property<int>("car_model_id")
+                        .HasColumnType("integer")
+                        .HasColumnName("car_model_id");
+
+                    b.Property<int>("part_id")
+                        .HasColumnType("integer")
+                        .HasColumnName("part_id");
+
+                    b.HasKey("car_model_id", "part_id")
+                        .HasName("pk_part_car_models");
+
+                    b.HasIndex("part_id")
+                        .HasDatabaseName("ix_part_car_models_part_id");
+
+                    b.ToTable("part_car_models", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -400,6 +815,127 @@ namespace ServiceBooking.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.CarModel", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Catalog.Engine", "Engine")
+                        .WithMany()
+                        .HasForeignKey("EngineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_car_models_engines_engine_id");
+
+                    b.Navigation("Engine");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.Engine", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Catalog.Oil", "Oil")
+                        .WithMany()
+                        .HasForeignKey("OilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_engines_oils_oil_id");
+
+                    b.Navigation("Oil");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Catalog.RepairType", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Catalog.CarModel", "CarModel")
+                        .WithMany()
+                        .HasForeignKey("CarModelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_repair_types_car_models_car_model_id");
+
+                    b.HasOne("ServiceBooking.Domain.Catalog.LabourRate", "LabourRate")
+                        .WithMany()
+                        .HasForeignKey("LabourRateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repair_types_labour_rates_labour_rate_id");
+
+                    b.OwnsMany("ServiceBooking.Domain.Catalog.RepairTypePart", "Parts", b1 =>
+                        {
+                            b1.Property<int>("RepairTypeId")
+                                .HasColumnType("integer")
+                                .HasColumnName("repair_type_id");
+
+                            b1.Property<int>("PartId")
+                                .HasColumnType("integer")
+                                .HasColumnName("part_id");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer")
+                                .HasColumnName("quantity");
+
+                            b1.HasKey("RepairTypeId", "PartId")
+                                .HasName("pk_repair_type_parts");
+
+                            b1.HasIndex("PartId")
+                                .HasDatabaseName("ix_repair_type_parts_part_id");
+
+                            b1.ToTable("repair_type_parts", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_repair_type_parts_quantity", "quantity between 1 and 100");
+                                });
+
+                            b1.HasOne("ServiceBooking.Domain.Catalog.Part", "Part")
+                                .WithMany()
+                                .HasForeignKey("PartId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_repair_type_parts_parts_part_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RepairTypeId")
+                                .HasConstraintName("fk_repair_type_parts_repair_types_repair_type_id");
+
+                            b1.Navigation("Part");
+                        });
+
+                    b.Navigation("CarModel");
+
+                    b.Navigation("LabourRate");
+
+                    b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Garage.Car", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Catalog.CarModel", "Model")
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cars_car_models_model_id");
+
+                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cars_users_owner_id");
+
+                    b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("part_car_models", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Catalog.CarModel", null)
+                        .WithMany()
+                        .HasForeignKey("car_model_id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_part_car_models_car_models_car_model_id");
+
+                    b.HasOne("ServiceBooking.Domain.Catalog.Part", null)
+                        .WithMany()
+                        .HasForeignKey("part_id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_part_car_models_parts_part_id");
                 });
 #pragma warning restore 612, 618
         }
