@@ -37,15 +37,14 @@ public sealed class CarModel : Entity
 
     public void Update(string name, decimal coefficient, Engine engine)
     {
-        Name = Text.Required(name, MaxNameLength, "CarModel.Name");
-        Coefficient = Text.InRange(coefficient, MinCoefficient, MaxCoefficient, 2, "CarModel.Coefficient");
+        var value = Text.Required(name, MaxNameLength, "CarModel.Name");
+        var factor = Text.InRange(coefficient, MinCoefficient, MaxCoefficient, 2, "CarModel.Coefficient");
         if (!engine.IsActive && !engine.SameAs(Engine))
         {
             throw new DomainException("CarModel.EngineInactive");
         }
 
-        Engine = engine;
-        EngineId = engine.Id;
+        (Name, Coefficient, Engine, EngineId) = (value, factor, engine, engine.Id);
     }
 
     public void SetPicture(string fileName) => Picture = Text.Required(fileName, 200, "CarModel.Picture");

@@ -23,7 +23,7 @@ public sealed class Engine : Entity
 
     public Oil Oil { get; private set; } = default!;
 
-    /// <summary>Oil needed for an oil change, litres (one decimal).</summary>
+    /// <summary>Oil needed for an oil change, litres (two decimals at most: 4.25).</summary>
     public decimal OilVolumeLitres { get; private set; }
 
     /// <summary>Engine displacement, litres (one decimal): 1.6.</summary>
@@ -33,17 +33,30 @@ public sealed class Engine : Entity
 
     public void Update(string code, Oil oil, decimal oilVolumeLitres, decimal displacementLitres)
     {
-        var value = Text.Required(code, MaxCodeLength, "Engine.Code").ToUpperInvariant();
-        Code = value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or ' ') ? value : throw new DomainException("Engine.CodeInvalid");
+        var value = OneAlphabet(Text.Required(code, MaxCodeLength, "Engine.Code").ToUpperInvariant());
+        if (!value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or ' '))
+        {
+            throw new DomainException("Engine.CodeInvalid");
+        }
+
         if (!oil.IsActive && !oil.SameAs(Oil))
         {
             throw new DomainException("Engine.OilInactive");
         }
 
-        Oil = oil;
-        OilId = oil.Id;
-        OilVolumeLitres = Text.InRange(oilVolumeLitres, 0.5m, 30m, 2, "Engine.OilVolume");
-        DisplacementLitres = Text.InRange(displacementLitres, 0.5m, 10m, 1, "Engine.Displacement");
+        var volume = Text.InRange(oilVolumeLitres, 0.5m, 30m, 2, "Engine.OilVolume");
+        var displacement = Text.InRange(displacementLitres, 0.5m, 10m, 1, "Engine.Displacement");
+        (Code, Oil, OilId, OilVolumeLitres, DisplacementLitres) = (value, oil, oil.Id, volume, displacement);
+    }
+
+    /// <summary>
+    /// A code is written in one alphabet: Latin ("G4FC") unless it has a Cyrillic letter with no Latin twin ("ВАЗ-21126").
+    /// A look-alike typed on the other keyboard layout must not make a second "G4FC".
+    /// </summary>
+    private static string OneAlphabet(string code)
+    {
+        var latin = new string([.. code.Select(Lookalikes.ToLatin)]);
+        return latin.All(c => c < 128) ? latin : new string([.. code.Select(Lookalikes.ToCyrillic)]);
     }
 
     public void Deactivate() => IsActive = false;

@@ -32,9 +32,18 @@ public sealed class LabourRate : Entity
 
     public void Update(string name, LabourKind kind, Money pricePerHour)
     {
-        Name = Text.Required(name, 100, "LabourRate.Name");
-        Kind = Enum.IsDefined(kind) ? kind : throw new DomainException("LabourRate.KindInvalid");
-        PricePerHour = pricePerHour.Amount > 0 ? pricePerHour : throw new DomainException("LabourRate.PriceRequired");
+        var value = Text.Required(name, 100, "LabourRate.Name");
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("LabourRate.KindInvalid");
+        }
+
+        if (pricePerHour.Amount <= 0)
+        {
+            throw new DomainException("LabourRate.PriceRequired");
+        }
+
+        (Name, Kind, PricePerHour) = (value, kind, pricePerHour);
     }
 
     public void Deactivate() => IsActive = false;

@@ -30,10 +30,19 @@ public sealed partial class Oil : Entity
 
     public void Update(string brand, string viscosity, Money pricePerLitre)
     {
-        Brand = Text.Required(brand, MaxBrandLength, "Oil.Brand");
+        var name = Text.Required(brand, MaxBrandLength, "Oil.Brand");
         var grade = Text.Required(viscosity, 16, "Oil.Viscosity").ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
-        Viscosity = Grade().IsMatch(grade) ? grade : throw new DomainException("Oil.ViscosityInvalid");
-        PricePerLitre = pricePerLitre.Amount > 0 ? pricePerLitre : throw new DomainException("Oil.PriceRequired");
+        if (!Grade().IsMatch(grade))
+        {
+            throw new DomainException("Oil.ViscosityInvalid");
+        }
+
+        if (pricePerLitre.Amount <= 0)
+        {
+            throw new DomainException("Oil.PriceRequired");
+        }
+
+        (Brand, Viscosity, PricePerLitre) = (name, grade, pricePerLitre);
     }
 
     public void Deactivate() => IsActive = false;
@@ -41,6 +50,6 @@ public sealed partial class Oil : Entity
     public void Activate() => IsActive = true;
 
     /// <summary>SAE J300 grades: multigrade "0W-20", "10W-40", "75W-90"; or single grade "SAE30".</summary>
-    [GeneratedRegex(@"^(\d{1,2}W-\d{2,3}|SAE\d{2,3})$")]
+    [GeneratedRegex("^([0-9]{1,2}W-[0-9]{2,3}|SAE[0-9]{2,3})$")]
     private static partial Regex Grade();
 }

@@ -30,10 +30,20 @@ public sealed class Part : Entity
 
     public void Update(string name, string? article, Money price, IEnumerable<CarModel> compatibleModels)
     {
-        Name = Text.Required(name, 120, "Part.Name");
-        Article = Text.Optional(article, 64, "Part.Article");
-        Price = price.Amount > 0 ? price : throw new DomainException("Part.PriceRequired");
+        var value = Text.Required(name, 120, "Part.Name");
+        var number = Text.Optional(article, 64, "Part.Article");
+        if (price.Amount <= 0)
+        {
+            throw new DomainException("Part.PriceRequired");
+        }
+
         var models = compatibleModels.ToList();
+        if (models.FirstOrDefault(m => !m.IsActive && !_compatibleModels.Any(existing => existing.SameAs(m))) is { } inactive)
+        {
+            throw new DomainException("Part.ModelInactive", inactive.Name);
+        }
+
+        (Name, Article, Price) = (value, number, price);
         _compatibleModels.RemoveAll(existing => !models.Any(m => m.SameAs(existing)));
         _compatibleModels.AddRange(models.Where(m => !_compatibleModels.Any(existing => existing.SameAs(m))));
     }

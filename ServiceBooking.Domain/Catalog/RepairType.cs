@@ -43,19 +43,21 @@ public sealed class RepairType : Entity
 
     public void Update(string name, decimal normHours, LabourRate labourRate, CarModel? carModel, bool includesOilChange)
     {
-        Name = Text.Required(name, 100, "RepairType.Name");
-        NormHours = Text.InRange(normHours, 0.1m, MaxNormHours, 2, "RepairType.NormHours");
+        var value = Text.Required(name, 100, "RepairType.Name");
+        var hours = Text.InRange(normHours, 0.1m, MaxNormHours, 2, "RepairType.NormHours");
         if (!labourRate.IsActive && !labourRate.SameAs(LabourRate))
         {
             throw new DomainException("RepairType.LabourRateInactive");
         }
 
-        LabourRate = labourRate;
-        LabourRateId = labourRate.Id;
-        CarModel = carModel;
-        CarModelId = carModel?.Id;
-        IncludesOilChange = includesOilChange;
-        CheckPartsFitModel(_parts.Select(p => p.Part));
+        if (carModel is { IsActive: false } && !carModel.SameAs(CarModel))
+        {
+            throw new DomainException("RepairType.ModelInactive", carModel.Name);
+        }
+
+        CheckPartsFitModel(_parts.Select(p => p.Part), carModel);
+        (Name, NormHours, LabourRate, LabourRateId) = (value, hours, labourRate, labourRate.Id);
+        (CarModel, CarModelId, IncludesOilChange) = (carModel, carModel?.Id, includesOilChange);
     }
 
     /// <summary>Replaces the parts list. Each part once, 1 to 100 of it, and fitting the model when the type has one.</summary>
@@ -72,7 +74,13 @@ public sealed class RepairType : Entity
             throw new DomainException("RepairType.PartTwice");
         }
 
-        CheckPartsFitModel(list.Select(p => p.Part));
+        var inactive = list.Select(p => p.Part).FirstOrDefault(part => !part.IsActive && !_parts.Any(existing => existing.Part.SameAs(part)));
+        if (inactive is not null)
+        {
+            throw new DomainException("RepairType.PartInactive", inactive.Name);
+        }
+
+        CheckPartsFitModel(list.Select(p => p.Part), CarModel);
         _parts.Clear();
         _parts.AddRange(list.Select(p => new RepairTypePart(p.Part, p.Quantity)));
     }
@@ -84,9 +92,9 @@ public sealed class RepairType : Entity
 
     public void Activate() => IsActive = true;
 
-    private void CheckPartsFitModel(IEnumerable<Part> parts)
+    private static void CheckPartsFitModel(IEnumerable<Part> parts, CarModel? model)
     {
-        if (CarModel is { } model && parts.FirstOrDefault(p => !p.FitsModel(model)) is { } misfit)
+        if (model is not null && parts.FirstOrDefault(p => !p.FitsModel(model)) is { } misfit)
         {
             throw new DomainException("RepairType.PartDoesNotFit", misfit.Name, model.Name);
         }

@@ -36,7 +36,8 @@ public sealed record PlateNumber
                 : "Plate.InvalidFormat");
         }
 
-        if (value[1..4] == "000" || value[6..].All(c => c == '0'))
+        // Number 000 and region 00 do not exist; a three-digit region starts with 1 to 9 (102, 777, not 077).
+        if (value[1..4] == "000" || value[6..].All(c => c == '0') || (value.Length == 9 && value[6] == '0'))
         {
             throw new DomainException("Plate.InvalidFormat");
         }

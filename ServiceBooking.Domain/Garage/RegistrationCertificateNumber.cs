@@ -4,7 +4,7 @@ namespace ServiceBooking.Domain.Garage;
 
 /// <summary>
 /// The number of a vehicle registration certificate (СТС), <c>77 УА 123456</c>: two digits (the region), a series of
-/// two Cyrillic letters or digits, and six digits. Latin look-alike letters are stored in Cyrillic.
+/// two Cyrillic letters or two digits, and six digits. Latin look-alike letters are stored in Cyrillic.
 /// </summary>
 public sealed record RegistrationCertificateNumber
 {
@@ -26,7 +26,7 @@ public sealed record RegistrationCertificateNumber
 
         if (value.Length != 10
             || !value[..2].All(char.IsAsciiDigit)
-            || !value[2..4].All(c => char.IsAsciiDigit(c) || IsCyrillicCapital(c))
+            || !(value[2..4].All(char.IsAsciiDigit) || value[2..4].All(IsCyrillicCapital))
             || !value[4..].All(char.IsAsciiDigit))
         {
             throw new DomainException("Certificate.InvalidFormat");

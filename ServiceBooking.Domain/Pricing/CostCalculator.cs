@@ -27,7 +27,8 @@ public static class CostCalculator
         var labour = rate.Times(type.NormHours * model.Coefficient);
         var parts = type.Parts
             .Select(p => new QuotePart(p.Part.Name, p.Quantity, p.Part.Price, p.Part.Price.Times(p.Quantity)))
-            .ToList();
+            .ToList()
+            .AsReadOnly();
         QuoteOil? oil = null;
         if (type.IncludesOilChange)
         {

@@ -21,6 +21,9 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
 
     public string ConnectionString => connectionString;
 
+    /// <summary>This site's own picture folder, so tests never write into the source tree.</summary>
+    public string PictureFolder { get; } = Path.Combine(Path.GetTempPath(), "sb-pictures-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>Serves the site on a free port of 127.0.0.1 and returns its address (for the browser).</summary>
     public Uri StartOnRealPort()
     {
@@ -28,6 +31,15 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(PictureFolder))
+        {
+            Directory.Delete(PictureFolder, recursive: true);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,6 +56,7 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
             ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:TimeoutSeconds"] = "5",
+            ["Pictures:Folder"] = PictureFolder,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             // Race tests make PostgreSQL refuse duplicates on purpose; EF would log each refusal as an error.

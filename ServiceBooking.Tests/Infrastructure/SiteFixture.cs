@@ -81,6 +81,13 @@ public abstract class SiteTest<TFixture>(TFixture fixture) : IClassFixture<TFixt
 
     protected Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action) => Fixture.WithScopeAsync(action);
 
+    /// <summary>The demo catalog of ./run.sh: eight models, their engines, oils, parts and repair types, four advisors.</summary>
+    protected Task SeedDemoCatalogAsync() => WithServicesAsync(async services =>
+    {
+        await services.GetRequiredService<Web.Catalog.DemoCatalog>().SeedAsync(CancellationToken.None);
+        return true;
+    });
+
     /// <summary>Creates the account and returns a client signed in as it (through the sign-in form).</summary>
     protected async Task<HtmlClient> SignedInAsync(UserBuilder user)
     {

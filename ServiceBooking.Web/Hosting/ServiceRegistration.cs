@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddOptions<PictureOptions>().BindConfiguration(PictureOptions.Section);
         services.AddSingleton<PictureStore>();
         services.AddScoped<DemoCatalog>();
+        services.AddSingleton<Scheduling.WorkshopClock>();
 
         return builder;
     }
@@ -154,6 +155,7 @@ public static class ServiceRegistration
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Profile");
+                options.Conventions.AuthorizeFolder("/Garage");
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", "Admin");
             })
             .AddViewLocalization()

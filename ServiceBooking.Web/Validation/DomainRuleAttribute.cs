@@ -61,3 +61,18 @@ public sealed class PhoneNumberAttribute : DomainRuleAttribute
 {
     protected override void Check(string value) => Domain.Accounts.PhoneNumber.Parse(value);
 }
+
+public sealed class VinAttribute : DomainRuleAttribute
+{
+    protected override void Check(string value) => Domain.Garage.Vin.Parse(value);
+}
+
+public sealed class PlateAttribute : DomainRuleAttribute
+{
+    protected override void Check(string value) => Domain.Garage.PlateNumber.Parse(value);
+}
+
+public sealed class CertificateAttribute : DomainRuleAttribute
+{
+    protected override void Check(string value) => Domain.Garage.RegistrationCertificateNumber.Parse(value);
+}
