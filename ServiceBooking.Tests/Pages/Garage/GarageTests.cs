@@ -195,4 +195,19 @@ public sealed class GarageTests(SiteFixture fixture) : SiteTest<SiteFixture>(fix
         Assert.Single(results, r => r.Url.AbsolutePath == "/Garage");
         Assert.Single(await CarsAsync());
     }
+
+    [Fact]
+    public async Task The_gallery_filter_of_both_forms_points_at_the_models_handler()
+    {
+        await SeedDemoCatalogAsync();
+        var client = await SignedInAsync(new UserBuilder("ivan"));
+        await AddCarAsync(client, await FormAsync());
+        var id = (await CarsAsync()).Single().Id;
+
+        var add = await client.GetAsync("/Garage/Edit");
+        var edit = await client.GetAsync($"/Garage/Edit/{id}");
+
+        Assert.Equal("/Garage/Edit?handler=Models", add.Document.QuerySelector("[data-testid=model-filter]")!.GetAttribute("hx-get"));
+        Assert.Equal($"/Garage/Edit/{id}?handler=Models", edit.Document.QuerySelector("[data-testid=model-filter]")!.GetAttribute("hx-get"));
+    }
 }
