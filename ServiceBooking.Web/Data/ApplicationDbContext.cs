@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Domain.Scheduling;
@@ -33,6 +34,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<ServiceAdvisor> ServiceAdvisors => Set<ServiceAdvisor>();
 
     public DbSet<DayOff> DaysOff => Set<DayOff>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
 
     /// <summary>The one place that says how the site talks to PostgreSQL (the site and design-time tools both use it).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options

@@ -36,6 +36,9 @@ public static class ServiceRegistration
         services.AddSingleton<PictureStore>();
         services.AddScoped<DemoCatalog>();
         services.AddSingleton<Scheduling.WorkshopClock>();
+        services.AddOptions<Bookings.BookingOptions>().BindConfiguration(Bookings.BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Bookings.BookingCalendar>();
+        services.AddScoped<Bookings.BookingDesk>();
 
         return builder;
     }
@@ -81,6 +84,8 @@ public static class ServiceRegistration
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddUserValidator<NicknameUserValidator>();
 
+        // Role changes and password changes reach other sessions within a minute (one query per active user per minute).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sb.auth";

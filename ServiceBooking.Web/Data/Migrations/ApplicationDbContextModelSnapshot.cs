@@ -232,6 +232,106 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.Bookings.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AdvisorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("BookedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("booked_by_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("cancelled_by_id");
+
+                    b.Property<bool>("CancelledByStaff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled_by_staff");
+
+                    b.Property<int>("CarId")
+                        .HasColumnType("integer")
+                        .HasColumnName("car_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("RepairTypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("repair_type_id");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("BookedById")
+                        .HasDatabaseName("ix_bookings_booked_by_id");
+
+                    b.HasIndex("CarId")
+                        .HasDatabaseName("ix_bookings_car_id");
+
+                    b.HasIndex("RepairTypeId")
+                        .HasDatabaseName("ix_bookings_repair_type_id");
+
+                    b.HasIndex("ClientId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_client_day_active")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("Date", "AdvisorId")
+                        .HasDatabaseName("ix_bookings_date_advisor");
+
+                    b.HasIndex("AdvisorId", "Date", "Start")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_cell_active")
+                        .HasFilter("status = 'Active'");
+
+                    b.ToTable("bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bookings_start_on_grid", "start_time >= time '08:00' and start_time <= time '19:30' and extract(minute from start_time) in (0, 30) and extract(second from start_time) = 0");
+                        });
+                });
+
             modelBuilder.Entity("ServiceBooking.Domain.Catalog.CarModel", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +915,94 @@ namespace ServiceBooking.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Scheduling.ServiceAdvisor", "Advisor")
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_service_advisors_advisor_id");
+
+                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("BookedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_users_booked_by_id");
+
+                    b.HasOne("ServiceBooking.Domain.Garage.Car", "Car")
+                        .WithMany()
+                        .HasForeignKey("CarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_cars_car_id");
+
+                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_users_client_id");
+
+                    b.HasOne("ServiceBooking.Domain.Catalog.RepairType", "RepairType")
+                        .WithMany()
+                        .HasForeignKey("RepairTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_repair_types_repair_type_id");
+
+                    b.OwnsOne("ServiceBooking.Domain.Bookings.BookedQuote", "Quote", b1 =>
+                        {
+                            b1.Property<int>("BookingId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Labour")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("quote_labour");
+
+                            b1.Property<decimal>("Oil")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("quote_oil");
+
+                            b1.Property<decimal>("Parts")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("quote_parts");
+
+                            b1.Property<string>("RepairTypeName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("quote_repair_type_name");
+
+                            b1.Property<decimal>("Total")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("quote_total");
+
+                            b1.HasKey("BookingId");
+
+                            b1.ToTable("bookings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BookingId")
+                                .HasConstraintName("fk_bookings_bookings_id");
+                        });
+
+                    b.Navigation("Advisor");
+
+                    b.Navigation("Car");
+
+                    b.Navigation("Quote")
+                        .IsRequired();
+
+                    b.Navigation("RepairType");
                 });
 
             modelBuilder.Entity("ServiceBooking.Domain.Catalog.CarModel", b =>

@@ -11,7 +11,9 @@ using ServiceBooking.Web.Localization;
 namespace ServiceBooking.Web.Pages.Garage;
 
 /// <summary>The client's garage: their cars, with a way to add, edit and remove them.</summary>
-public sealed class Index(ApplicationDbContext db, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class Index(
+    ApplicationDbContext db, UserManager<ApplicationUser> users, Scheduling.WorkshopClock clock, IStringLocalizer<SharedResource> text)
+    : PageModel
 {
     public IReadOnlyList<Car> Cars { get; private set; } = [];
 
@@ -53,10 +55,14 @@ public sealed class Index(ApplicationDbContext db, UserManager<ApplicationUser> 
         return RedirectToPage();
     }
 
-    private static Task<int> UpcomingBookingsAsync(Car car, CancellationToken cancellationToken)
+    /// <summary>Active bookings of the car that have not begun yet (the service centre's local time).</summary>
+    private async Task<int> UpcomingBookingsAsync(Car car, CancellationToken cancellationToken)
     {
-        _ = car;
-        _ = cancellationToken;
-        return Task.FromResult(0);
+        var now = clock.LocalNow;
+        var today = DateOnly.FromDateTime(now);
+        var time = TimeOnly.FromDateTime(now);
+        return await db.Bookings.CountAsync(
+            b => b.CarId == car.Id && b.Status == Domain.Bookings.BookingStatus.Active && (b.Date > today || (b.Date == today && b.Start > time)),
+            cancellationToken);
     }
 }

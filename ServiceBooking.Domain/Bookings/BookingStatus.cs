@@ -1,0 +1,7 @@
+namespace ServiceBooking.Domain.Bookings;
+
+public enum BookingStatus
+{
+    Active,
+    Cancelled,
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Common;
+using ServiceBooking.Domain.Garage;
+using ServiceBooking.Domain.Pricing;
+using ServiceBooking.Domain.Scheduling;
+using ServiceBooking.Web.Accounts;
+using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Scheduling;
+
+namespace ServiceBooking.Web.Bookings;
+
+/// <summary>Books and cancels visits for clients and for managers: loads what the rules need, asks the Domain, saves.</summary>
+public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calendar, WorkshopClock clock, TimeProvider time)
+{
+    /// <summary>The client's cars in the garage, with their models (for the booking panel).</summary>
+    public async Task<IReadOnlyList<Car>> CarsOfAsync(string clientId, CancellationToken cancellationToken) =>
+        await db.Cars.AsNoTracking().Include(c => c.Model)
+            .Where(c => c.OwnerId == clientId && c.IsActive)
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The repair types that can be done on <paramref name="car"/>, each with its quote for the car's model.</summary>
+    public async Task<IReadOnlyList<PricedRepairType>> RepairTypesForAsync(int carId, string clientId, CancellationToken cancellationToken)
+    {
+        var car = await LoadCarAsync(carId, cancellationToken);
+        if (car is null || !car.IsOwnedBy(clientId) || !car.IsActive)
+        {
+            return [];
+        }
+
+        var types = await RepairTypes()
+            .Where(t => t.IsActive && (t.CarModelId == null || t.CarModelId == car.ModelId))
+            .ToListAsync(cancellationToken);
+        return [.. types
+            .Select(t => new PricedRepairType(t.Id, t.Name, CostCalculator.Calculate(t, car.Model)))
+            .OrderBy(t => t.Name, StringComparer.CurrentCulture)];
+    }
+
+    public async Task<BookingOutcome> BookAsync(BookingDraft draft, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var slot = TimeSlot.Create(draft.Date, draft.Start);
+            var advisor = await db.ServiceAdvisors.SingleOrDefaultAsync(a => a.Id == draft.AdvisorId, cancellationToken)
+                ?? throw new DomainException("Booking.AdvisorUnavailable");
+            var car = await LoadCarAsync(draft.CarId, cancellationToken) ?? throw new DomainException("Booking.NotYourCar");
+            var type = await RepairTypes().SingleOrDefaultAsync(t => t.Id == draft.RepairTypeId, cancellationToken)
+                ?? throw new DomainException("Booking.RepairTypeNotForCar", string.Empty, car.Model.Name);
+            var active = db.Bookings.Where(b => b.Status == BookingStatus.Active && b.Date == slot.Date);
+            var circumstances = new BookingCircumstances(
+                clock.LocalNow,
+                time.GetUtcNow(),
+                calendar.LastBookableDay,
+                await calendar.IsDayOffAsync(slot.Date, cancellationToken),
+                await active.AnyAsync(b => b.AdvisorId == advisor.Id && b.Start == slot.Start, cancellationToken),
+                await active.AnyAsync(b => b.ClientId == draft.ClientId, cancellationToken));
+            var booking = BookingRules.Book(new BookingRequest(slot, advisor, car, type, draft.ClientId, draft.BookedById), circumstances);
+            db.Bookings.Add(booking);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException error) when (UniqueViolation.Constraint(error) is { } constraint)
+            {
+                // Someone else won the race between our checks and the insert; the database kept the rule.
+                db.Entry(booking).State = EntityState.Detached;
+                return BookingOutcome.Refused(constraint == "ux_bookings_client_day_active"
+                    ? new DomainException("Booking.OnePerDay", slot.Date)
+                    : new DomainException("Booking.CellTaken"));
+            }
+
+            return BookingOutcome.Booked(booking);
+        }
+        catch (DomainException refusal)
+        {
+            return BookingOutcome.Refused(refusal);
+        }
+    }
+
+    /// <summary>The client's own cancellation (up to the start of the visit). Someone else's booking is not found.</summary>
+    public async Task<BookingOutcome?> CancelByClientAsync(int bookingId, string clientId, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.Include(b => b.Car).ThenInclude(c => c.Model)
+            .SingleOrDefaultAsync(b => b.Id == bookingId && b.ClientId == clientId, cancellationToken);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            booking.CancelByClient(clientId, clock.LocalNow, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return BookingOutcome.Booked(booking);
+        }
+        catch (DomainException refusal)
+        {
+            return BookingOutcome.Refused(refusal);
+        }
+    }
+
+    /// <summary>Cars with what pricing needs: model, engine, oil.</summary>
+    private Task<Car?> LoadCarAsync(int carId, CancellationToken cancellationToken) =>
+        db.Cars.Include(c => c.Model).ThenInclude(m => m.Engine).ThenInclude(e => e.Oil)
+            .SingleOrDefaultAsync(c => c.Id == carId, cancellationToken);
+
+    private IQueryable<Domain.Catalog.RepairType> RepairTypes() =>
+        db.RepairTypes.Include(t => t.LabourRate).Include(t => t.CarModel).Include(t => t.Parts).ThenInclude(p => p.Part);
+}
+
+/// <summary>What the person filling the panel asked for.</summary>
+public sealed record BookingDraft(DateOnly Date, TimeOnly Start, int AdvisorId, int CarId, int RepairTypeId, string ClientId, string BookedById);
+
+public sealed record PricedRepairType(int Id, string Name, Quote Quote);
+
+public sealed record BookingOutcome(Booking? Booking, DomainException? Refusal)
+{
+    public bool Succeeded => Refusal is null;
+
+    public static BookingOutcome Booked(Booking booking) => new(booking, null);
+
+    public static BookingOutcome Refused(DomainException refusal) => new(null, refusal);
+}
