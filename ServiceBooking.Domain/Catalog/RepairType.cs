@@ -41,7 +41,34 @@ public sealed class RepairType : Entity
 
     public IReadOnlyList<RepairTypePart> Parts => _parts;
 
+    /// <summary>Changes the type and keeps its parts, which must fit the (new) model.</summary>
     public void Update(string name, decimal normHours, LabourRate labourRate, CarModel? carModel, bool includesOilChange)
+    {
+        CheckPartsFitModel(_parts.Select(p => p.Part), carModel);
+        Apply(name, normHours, labourRate, carModel, includesOilChange);
+    }
+
+    /// <summary>Changes the type and its parts together, all or nothing: the new parts are checked against the new model.</summary>
+    public void Update(
+        string name, decimal normHours, LabourRate labourRate, CarModel? carModel, bool includesOilChange, IEnumerable<(Part Part, int Quantity)> parts)
+    {
+        var lines = CheckParts(parts, carModel);
+        Apply(name, normHours, labourRate, carModel, includesOilChange);
+        ReplaceParts(lines);
+    }
+
+    /// <summary>Replaces the parts list. Each part once, 1 to 100 of it, active, and fitting the model when the type has one.</summary>
+    public void SetParts(IEnumerable<(Part Part, int Quantity)> parts) => ReplaceParts(CheckParts(parts, CarModel));
+
+    /// <summary>Whether a car of <paramref name="model"/> can have this work done.</summary>
+    public bool IsFor(CarModel model) => CarModel is null || CarModel.SameAs(model);
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    /// <summary>Checks the type's own fields, then assigns them all (nothing changes when a check fails).</summary>
+    private void Apply(string name, decimal normHours, LabourRate labourRate, CarModel? carModel, bool includesOilChange)
     {
         var value = Text.Required(name, 100, "RepairType.Name");
         var hours = Text.InRange(normHours, 0.1m, MaxNormHours, 2, "RepairType.NormHours");
@@ -55,13 +82,11 @@ public sealed class RepairType : Entity
             throw new DomainException("RepairType.ModelInactive", carModel.Name);
         }
 
-        CheckPartsFitModel(_parts.Select(p => p.Part), carModel);
         (Name, NormHours, LabourRate, LabourRateId) = (value, hours, labourRate, labourRate.Id);
         (CarModel, CarModelId, IncludesOilChange) = (carModel, carModel?.Id, includesOilChange);
     }
 
-    /// <summary>Replaces the parts list. Each part once, 1 to 100 of it, and fitting the model when the type has one.</summary>
-    public void SetParts(IEnumerable<(Part Part, int Quantity)> parts)
+    private List<(Part Part, int Quantity)> CheckParts(IEnumerable<(Part Part, int Quantity)> parts, CarModel? model)
     {
         var list = parts.ToList();
         if (list.Any(p => p.Quantity is < 1 or > 100))
@@ -80,17 +105,15 @@ public sealed class RepairType : Entity
             throw new DomainException("RepairType.PartInactive", inactive.Name);
         }
 
-        CheckPartsFitModel(list.Select(p => p.Part), CarModel);
-        _parts.Clear();
-        _parts.AddRange(list.Select(p => new RepairTypePart(p.Part, p.Quantity)));
+        CheckPartsFitModel(list.Select(p => p.Part), model);
+        return list;
     }
 
-    /// <summary>Whether a car of <paramref name="model"/> can have this work done.</summary>
-    public bool IsFor(CarModel model) => CarModel is null || CarModel.SameAs(model);
-
-    public void Deactivate() => IsActive = false;
-
-    public void Activate() => IsActive = true;
+    private void ReplaceParts(List<(Part Part, int Quantity)> lines)
+    {
+        _parts.Clear();
+        _parts.AddRange(lines.Select(p => new RepairTypePart(p.Part, p.Quantity)));
+    }
 
     private static void CheckPartsFitModel(IEnumerable<Part> parts, CarModel? model)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -30,6 +31,61 @@ public sealed class HtmlClient(HttpClient http)
 
     /// <summary>Fills <paramref name="fields"/> (by input name) into the form and submits it.</summary>
     public async Task<HtmlPage> SubmitAsync(HtmlPage page, string formSelector, IDictionary<string, string>? fields = null, string? submitName = null, string? submitValue = null)
+    {
+        var (_, action, values) = Fill(page, formSelector, fields, submitName, submitValue);
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await http.PostAsync(action, content);
+        return await HtmlPage.ReadAsync(response);
+    }
+
+    /// <summary>
+    /// Submits the form as multipart/form-data, as a browser does for a form with file inputs: <paramref name="files"/>
+    /// by input name; a file input without one is sent as a browser sends "no file chosen" (an empty part, no file name).
+    /// </summary>
+    public async Task<HtmlPage> SubmitWithFilesAsync(
+        HtmlPage page, string formSelector, IDictionary<string, string>? fields = null, IDictionary<string, UploadFile>? files = null)
+    {
+        files ??= new Dictionary<string, UploadFile>();
+        var (form, action, values) = Fill(page, formSelector, fields, submitName: null, submitValue: null);
+        var fileInputs = form.Elements.OfType<IHtmlInputElement>()
+            .Where(input => input.Type == "file" && !string.IsNullOrEmpty(input.Name))
+            .Select(input => input.Name!)
+            .ToHashSet();
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in values.Where(v => !fileInputs.Contains(v.Key) && !files.ContainsKey(v.Key)))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var name in fileInputs.Where(name => !files.ContainsKey(name)))
+        {
+            var empty = new ByteArrayContent([]);
+            empty.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"", FileName = "\"\"" };
+            empty.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(empty);
+        }
+
+        foreach (var (name, file) in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+            content.Add(part, name, file.FileName);
+        }
+
+        using var response = await http.PostAsync(action, content);
+        return await HtmlPage.ReadAsync(response);
+    }
+
+    /// <summary>Posts raw fields to a URL (to test what the page refuses, such as a request without antiforgery token).</summary>
+    public async Task<HttpResponseMessage> PostRawAsync(string url, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await http.PostAsync(url, content);
+    }
+
+    /// <summary>The form, where it posts to, and the fields it sends: what it holds, overridden by <paramref name="fields"/>.</summary>
+    private static (IHtmlFormElement Form, string Action, List<KeyValuePair<string, string>> Values) Fill(
+        HtmlPage page, string formSelector, IDictionary<string, string>? fields, string? submitName, string? submitValue)
     {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
@@ -65,16 +121,7 @@ public sealed class HtmlClient(HttpClient http)
         }
 
         var action = form.GetAttribute("action") is { Length: > 0 } target ? target : page.Url.PathAndQuery;
-        using var content = new FormUrlEncodedContent(values);
-        using var response = await http.PostAsync(action, content);
-        return await HtmlPage.ReadAsync(response);
-    }
-
-    /// <summary>Posts raw fields to a URL (to test what the page refuses, such as a request without antiforgery token).</summary>
-    public async Task<HttpResponseMessage> PostRawAsync(string url, IDictionary<string, string> fields)
-    {
-        using var content = new FormUrlEncodedContent(fields);
-        return await http.PostAsync(url, content);
+        return (form, action, values);
     }
 }
 
@@ -128,3 +175,6 @@ public sealed class HtmlPage
 
     public string Lang => Document.DocumentElement.GetAttribute("lang") ?? string.Empty;
 }
+
+/// <summary>A file to upload through <see cref="HtmlClient.SubmitWithFilesAsync"/>, with the name and type the browser would claim.</summary>
+public sealed record UploadFile(string FileName, string ContentType, byte[] Content);

@@ -21,4 +21,8 @@ public static class ModelStateExtensions
             .FirstOrDefault() ?? string.Empty;
         modelState.AddModelError(key, text.Message(error));
     }
+
+    /// <summary>"is-invalid" when the field has a message, for fields written by hand (selects, file inputs).</summary>
+    public static string InvalidClass(this ModelStateDictionary modelState, string key) =>
+        modelState.GetFieldValidationState(key) == ModelValidationState.Invalid ? "is-invalid" : string.Empty;
 }

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Web.Data;
+
+namespace ServiceBooking.Web.Areas.Admin.Pages.Parts;
+
+/// <summary>The parts store: a list filtered by name or part number, activate/deactivate, delete-or-deactivate.</summary>
+public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResource> text) : PageModel
+{
+    /// <summary>How many compatible models a row names before it says "and N more".</summary>
+    public const int ModelsShown = 3;
+
+    public IReadOnlyList<Part> Parts { get; private set; } = [];
+
+    /// <summary>Text to look for in the name or the part number (the filter form's field).</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Parts = await FindAsync(cancellationToken);
+
+    /// <summary>The table alone, for the filter field's htmx request.</summary>
+    public async Task<IActionResult> OnGetTableAsync(CancellationToken cancellationToken)
+    {
+        Parts = await FindAsync(cancellationToken);
+        return Partial("_PartsTable", this);
+    }
+
+    public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
+    {
+        var part = await db.Parts.FindAsync([id], cancellationToken);
+        if (part is null)
+        {
+            return NotFound();
+        }
+
+        if (part.IsActive)
+        {
+            part.Deactivate();
+        }
+        else
+        {
+            part.Activate();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = text[part.IsActive ? "Admin.Activated" : "Admin.Deactivated", part.Name];
+        return RedirectToPage(new { q = Query });
+    }
+
+    /// <summary>Deletes a part no repair type lists; one still listed is deactivated instead, and the message says so.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var part = await db.Parts.FindAsync([id], cancellationToken);
+        if (part is null)
+        {
+            return NotFound();
+        }
+
+        var repairTypes = await db.RepairTypes.CountAsync(r => r.Parts.Any(p => p.PartId == id), cancellationToken);
+        if (repairTypes > 0)
+        {
+            part.Deactivate();
+            StatusMessage = text["Admin.Parts.InUse", part.Name, repairTypes];
+        }
+        else
+        {
+            db.Parts.Remove(part);
+            StatusMessage = text["Admin.Deleted", part.Name];
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { q = Query });
+    }
+
+    private async Task<List<Part>> FindAsync(CancellationToken cancellationToken)
+    {
+        var parts = db.Parts.AsNoTracking().Include(p => p.CompatibleModels).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            var pattern = "%" + EscapeLike(Query.Trim()) + "%";
+            parts = parts.Where(p => EF.Functions.ILike(p.Name, pattern, @"\")
+                || (p.Article != null && EF.Functions.ILike(p.Article, pattern, @"\")));
+        }
+
+        return await parts.OrderBy(p => p.Name).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Typed % and _ are looked for as themselves, not as wildcards.</summary>
+    private static string EscapeLike(string value) =>
+        value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}
