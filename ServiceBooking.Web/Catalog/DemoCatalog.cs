@@ -136,6 +136,23 @@ public sealed class DemoCatalog(ApplicationDbContext db, PictureStore pictures, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A Kia Rio in the demo client's garage, so booking can be tried at once.</summary>
+    public async Task SeedDemoCarAsync(string ownerId, CancellationToken cancellationToken)
+    {
+        var vin = Domain.Garage.Vin.Parse("Z94C241BBJR012345");
+        if (await db.Cars.AnyAsync(c => c.Vin == vin, cancellationToken))
+        {
+            return;
+        }
+
+        var model = await db.CarModels.Include(m => m.Engine).SingleAsync(m => m.Name == Rio, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        db.Cars.Add(Domain.Garage.Car.Register(ownerId, new Domain.Garage.CarDetails(
+            vin, Domain.Garage.PlateNumber.Parse("В777ОР77"), Domain.Garage.RegistrationCertificateNumber.Parse("77 УА 123456"),
+            today.AddYears(-3), Domain.Garage.Mileage.FromKilometres(45200), model), today));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task SeedPicturesAsync(CancellationToken cancellationToken)
     {
         var assembly = typeof(DemoCatalog).Assembly;

@@ -33,7 +33,13 @@ public sealed class StartupTasks(
             }
 
             await provider.GetRequiredService<DemoSeeder>().SeedAsync(password);
-            await provider.GetRequiredService<Catalog.DemoCatalog>().SeedAsync(cancellationToken);
+            var catalog = provider.GetRequiredService<Catalog.DemoCatalog>();
+            await catalog.SeedAsync(cancellationToken);
+            var client = await provider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>().FindByNameAsync("client");
+            if (client is not null)
+            {
+                await catalog.SeedDemoCarAsync(client.Id, cancellationToken);
+            }
         }
     }
 
