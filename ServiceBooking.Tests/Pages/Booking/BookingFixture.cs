@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web.Data;
@@ -16,7 +15,7 @@ public class BookingFixture : SiteFixture
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 6, 10, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public TestClock Clock { get; } = new(DefaultNow);
 
     protected virtual string Zone => "Europe/Moscow";
 
