@@ -100,6 +100,45 @@ public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calenda
         }
     }
 
+    /// <summary>Staff delete any booking (the client is told by email by the caller). Unknown ids are not found.</summary>
+    public async Task<BookingOutcome?> CancelByStaffAsync(int bookingId, string staffId, string? reason, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.Include(b => b.Car).ThenInclude(c => c.Model).Include(b => b.Advisor)
+            .SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            booking.CancelByStaff(staffId, reason, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return BookingOutcome.Booked(booking);
+        }
+        catch (DomainException refusal)
+        {
+            return BookingOutcome.Refused(refusal);
+        }
+    }
+
+    /// <summary>What staff see of one day's active bookings: client, phone, car, work, price.</summary>
+    public async Task<IReadOnlyDictionary<int, BookingSummary>> SummariesAsync(DateOnly date, CancellationToken cancellationToken) =>
+        await Summaries(db.Bookings.Where(b => b.Date == date && b.Status == BookingStatus.Active))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+
+    public async Task<BookingSummary?> SummaryAsync(int bookingId, CancellationToken cancellationToken) =>
+        await Summaries(db.Bookings.Where(b => b.Id == bookingId && b.Status == BookingStatus.Active)).SingleOrDefaultAsync(cancellationToken);
+
+    private IQueryable<BookingSummary> Summaries(IQueryable<Booking> bookings) =>
+        from b in bookings
+        join u in db.Users on b.ClientId equals u.Id
+        select new BookingSummary(
+            b.Id, b.Date, b.Start,
+            b.Advisor.LastName + " " + b.Advisor.FirstName,
+            u.LastName + " " + u.FirstName + (u.Patronymic == null ? "" : " " + u.Patronymic),
+            u.PhoneNumber, u.Email, b.Car.Model.Name, (string)(object)b.Car.Plate, b.Quote.RepairTypeName, b.Quote.Total);
+
     /// <summary>Cars with what pricing needs: model, engine, oil.</summary>
     private Task<Car?> LoadCarAsync(int carId, CancellationToken cancellationToken) =>
         db.Cars.Include(c => c.Model).ThenInclude(m => m.Engine).ThenInclude(e => e.Oil)

@@ -13,10 +13,8 @@ public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory logg
         EmailRecipient to, string subjectKey, IDictionary<string, object?> parameters)
         where TTemplate : IComponent
     {
-        var (uiCulture, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
+        using (new Localization.CultureScope(to.Culture))
         {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = to.Culture;
             await using var renderer = new HtmlRenderer(services, loggers);
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
             {
@@ -24,10 +22,6 @@ public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory logg
                 return output.ToHtmlString();
             });
             return new EmailMessage(to.Address, to.Name, text[subjectKey], html, HtmlToText.Convert(html));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (uiCulture, culture);
         }
     }
 }

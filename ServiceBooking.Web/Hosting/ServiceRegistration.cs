@@ -39,6 +39,7 @@ public static class ServiceRegistration
         services.AddOptions<Bookings.BookingOptions>().BindConfiguration(Bookings.BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Bookings.BookingCalendar>();
         services.AddScoped<Bookings.BookingDesk>();
+        services.AddScoped<Bookings.BookingEmails>();
 
         return builder;
     }
@@ -161,7 +162,9 @@ public static class ServiceRegistration
             {
                 options.Conventions.AuthorizeFolder("/Profile");
                 options.Conventions.AuthorizeFolder("/Garage");
+                options.Conventions.AuthorizeFolder("/Booking");
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", "Admin");
+                options.Conventions.AuthorizeAreaFolder("Manager", "/", "Staff");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

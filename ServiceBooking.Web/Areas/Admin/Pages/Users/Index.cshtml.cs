@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Domain.Accounts;
 using ServiceBooking.Domain.Common;
+using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Data;
 
 namespace ServiceBooking.Web.Areas.Admin.Pages.Users;
@@ -128,7 +129,7 @@ public sealed class Index(
 
     private async Task SearchAsync(CancellationToken cancellationToken)
     {
-        var found = UserSearch.Filter(db.Users.AsNoTracking(), Query);
+        var found = UserSearch.Filter(db.Users.AsNoTracking(), db.Cars, Query);
         Total = await found.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var page = await found
