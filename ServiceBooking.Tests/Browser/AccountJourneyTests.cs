@@ -113,7 +113,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByTestId("nav-register")).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Открыть или закрыть меню" }).ClickAsync();
         await Expect(page.GetByTestId("nav-register")).ToBeVisibleAsync();
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        var overflow = await page.EvaluateAsync<bool>("() => window.innerWidth > 375 || document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the page is wider than the phone");
     }
 }
