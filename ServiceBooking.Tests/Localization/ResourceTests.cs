@@ -65,9 +65,36 @@ public sealed partial class ResourceTests(SiteFixture fixture) : SiteTest<SiteFi
         }
     }
 
-    [GeneratedRegex(@"\{\d+\}")]
+    [Theory]
+    [InlineData("ru-RU")]
+    [InlineData("en-GB")]
+    public async Task No_signed_in_page_shows_a_resource_key_instead_of_text(string culture)
+    {
+        await SeedDemoCatalogAsync();
+        var client = await SignedInAsync(new UserBuilder("boss").InRole(Web.Data.Roles.Admin).InRole(Web.Data.Roles.Manager));
+        await client.SubmitAsync(await client.GetAsync("/"), "[data-testid=culture-switch]", submitName: "culture", submitValue: culture);
+        var urls = new[]
+        {
+            "/Profile", "/Profile/Email", "/Profile/Password", "/Garage", "/Garage/Edit", "/Booking", "/Booking/My", "/Manager/Calendar",
+            "/Admin", "/Admin/Oils", "/Admin/Oils/Edit", "/Admin/Engines", "/Admin/Engines/Edit", "/Admin/Models", "/Admin/Models/Edit",
+            "/Admin/LabourRates", "/Admin/LabourRates/Edit", "/Admin/Parts", "/Admin/Parts/Edit", "/Admin/RepairTypes", "/Admin/RepairTypes/Edit",
+            "/Admin/Advisors", "/Admin/Advisors/Edit", "/Admin/DaysOff", "/Admin/Users",
+        };
+
+        foreach (var url in urls)
+        {
+            var page = await client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+            var text = page.Document.Body!.TextContent + " " + string.Join(" ", page.Document.QuerySelectorAll("[aria-label],[placeholder],[title]")
+                .Select(e => $"{e.GetAttribute("aria-label")} {e.GetAttribute("placeholder")} {e.GetAttribute("title")}"));
+            var leaked = KeyLike().Matches(text).Select(m => m.Value).ToList();
+            Assert.True(leaked.Count == 0, $"{url} ({culture}) shows {string.Join(", ", leaked)}");
+        }
+    }
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+\b")]
+    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]{2,}(\.[A-Za-z0-9]{2,})+\b")]
     private static partial Regex KeyLike();
 }
