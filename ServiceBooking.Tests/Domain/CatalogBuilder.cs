@@ -1,12 +1,14 @@
 using System.Globalization;
+using ServiceBooking.Domain.Accounts;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Garage;
+using ServiceBooking.Domain.Scheduling;
 
 namespace ServiceBooking.Tests.Domain;
 
 /// <summary>
-/// Catalog and garage objects with sensible defaults; name only what a test is about.
+/// Catalog, garage and scheduling objects with sensible defaults; name only what a test is about.
 /// Everything is unsaved (Id 0) unless <see cref="WithId"/> gives it the identity of a saved row.
 /// </summary>
 public static class CatalogBuilder
@@ -103,6 +105,29 @@ public static class CatalogBuilder
             saleDate ?? new DateOnly(2019, 5, 20),
             Mileage.FromKilometres(mileage),
             model ?? NewModel());
+
+    /// <summary>A car in <paramref name="ownerId"/>'s garage, registered on 1 June 2025; <paramref name="active"/> false: removed since.</summary>
+    public static Car NewCar(string ownerId = "client-ivan", CarModel? model = null, string plate = "А123ВС77", bool active = true)
+    {
+        var car = Car.Register(ownerId, NewCarDetails(model: model, plate: plate), new DateOnly(2025, 6, 1));
+        if (!active)
+        {
+            car.Remove(upcomingBookings: 0);
+        }
+
+        return car;
+    }
+
+    public static ServiceAdvisor NewAdvisor(string lastName = "Кузнецов", string firstName = "Алексей", string? patronymic = "Игоревич", bool active = true)
+    {
+        var advisor = new ServiceAdvisor(PersonName.Create(lastName, firstName, patronymic));
+        if (!active)
+        {
+            advisor.Deactivate();
+        }
+
+        return advisor;
+    }
 
     /// <summary>Gives an entity the identity of a saved row, as the database would when loading it.</summary>
     public static T WithId<T>(this T entity, int id)
