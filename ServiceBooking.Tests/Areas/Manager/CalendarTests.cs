@@ -41,6 +41,7 @@ public sealed class CalendarTests(BookingFixture fixture) : BookingTest<BookingF
         var cell = page.Document.QuerySelector($"[data-testid=slot][data-time='12:00'][data-advisor='{advisor}'] [data-testid=slot-booking]")!;
         Assert.Contains("Петров Иван Сергеевич", cell.TextContent, StringComparison.Ordinal);
         Assert.Contains("Kia Rio (IV), В 001 ОР 77", cell.TextContent, StringComparison.Ordinal);
+        Assert.Equal("+7 900 123-45-67", cell.QuerySelector("[data-testid=slot-phone]")!.TextContent);
         Assert.Contains("ТО-1 · 6 800,00 ₽", cell.TextContent.Replace('\u00A0', ' '), StringComparison.Ordinal);
         var day = page.Document.QuerySelector("[data-testid=desk-day]")!;
         Assert.Equal("every 5s", day.GetAttribute("hx-trigger"));
