@@ -120,7 +120,7 @@ public sealed class SlotGridViewTests : BunitContext
         Assert.Equal("/Manager/Calendar?handler=Booking&id=11", button.GetAttribute("hx-get"));
         Assert.Equal("#booking-panel", button.GetAttribute("hx-target"));
         Assert.Equal(
-            ["Петрова Ольга Николаевна", "Kia Rio (IV), В 001 ОР 77", "ТО-1 · 6 800,00 ₽"],
+            ["Петрова Ольга Николаевна", "+7 900 123-45-67", "Kia Rio (IV), В 001 ОР 77", "ТО-1 · 6 800,00 ₽"],
             button.QuerySelectorAll("span.d-block").Select(Spoken));
         Assert.Equal("09:00, Кузнецов А. И.: занято:", Spoken(button.QuerySelector(".visually-hidden")!));
     }
