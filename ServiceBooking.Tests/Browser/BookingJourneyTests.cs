@@ -108,8 +108,7 @@ public sealed class BookingJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await desk.DeleteOpenBookingAsync("Заболел мастер");
         await Expect(desk.CellText("12:00", Advisor, "отменено, свободно")).ToBeVisibleAsync();
 
-        var mail = await fixture.Smtp.WaitForAsync("boris@example.ru");
-        Assert.Equal("Ваша запись в сервис отменена", mail.Message.Subject);
+        var mail = await fixture.Smtp.WaitForAsync(m => m.To == "boris@example.ru" && m.Message.Subject == "Ваша запись в сервис отменена");
         Assert.Contains("Причина: Заболел мастер", mail.Text, StringComparison.Ordinal);
         await borisPage.GotoAsync(new Uri(mail.Link("/Booking/My")).PathAndQuery);
         await Expect(borisPage.GetByTestId("booking-cancelled").First).ToContainTextAsync("Заболел мастер");

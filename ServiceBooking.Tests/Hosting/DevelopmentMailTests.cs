@@ -40,6 +40,12 @@ public sealed class DevelopmentMailTests(DevelopmentMailFixture fixture) : SiteT
             ["Input.ConfirmPassword"] = "motor-oil-42",
         });
 
+        // The outbox's dispatcher writes the file within a second or two.
+        for (var i = 0; i < 100 && (!Directory.Exists(Fixture.MailFolder) || Directory.GetFiles(Fixture.MailFolder, "*.eml").Length == 0); i++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Single(Directory.GetFiles(Fixture.MailFolder, "*.eml"));
         var list = await client.GetAsync("/dev/mail");
         var item = list.Document.QuerySelector("[data-testid=dev-mail-list] a")!;

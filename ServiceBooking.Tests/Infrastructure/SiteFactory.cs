@@ -57,6 +57,12 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:TimeoutSeconds"] = "5",
             ["Pictures:Folder"] = PictureFolder,
+            // The outbox is delivered every second, so tests that wait for an email see it soon. The other jobs run
+            // only when a test calls them.
+            ["Jobs:Outbox"] = "true",
+            ["Jobs:OutboxSeconds"] = "1",
+            ["Jobs:Reminders"] = "false",
+            ["Jobs:Campaigns"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             // Race tests make PostgreSQL refuse duplicates on purpose; EF would log each refusal as an error.

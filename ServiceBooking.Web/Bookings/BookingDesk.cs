@@ -6,12 +6,14 @@ using ServiceBooking.Domain.Pricing;
 using ServiceBooking.Domain.Scheduling;
 using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Email.Outbox;
 using ServiceBooking.Web.Scheduling;
 
 namespace ServiceBooking.Web.Bookings;
 
 /// <summary>Books and cancels visits for clients and for managers: loads what the rules need, asks the Domain, saves.</summary>
-public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calendar, WorkshopClock clock, TimeProvider time)
+public sealed class BookingDesk(
+    ApplicationDbContext db, BookingCalendar calendar, WorkshopClock clock, TimeProvider time, BookingEmails emails, OutboxWriter outbox)
 {
     /// <summary>The client's cars in the garage, with their models (for the booking panel).</summary>
     public async Task<IReadOnlyList<Car>> CarsOfAsync(string clientId, CancellationToken cancellationToken) =>
@@ -56,6 +58,10 @@ public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calenda
                 await active.AnyAsync(b => b.AdvisorId == advisor.Id && b.Start == slot.Start, cancellationToken),
                 await active.AnyAsync(b => b.ClientId == draft.ClientId, cancellationToken));
             var booking = BookingRules.Book(new BookingRequest(slot, advisor, car, type, draft.ClientId, draft.BookedById), circumstances);
+            var client = await db.Users.SingleAsync(u => u.Id == draft.ClientId, cancellationToken);
+
+            // The booking and its confirmation email are stored together, or neither is.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Bookings.Add(booking);
             try
             {
@@ -70,6 +76,9 @@ public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calenda
                     : new DomainException("Booking.CellTaken"));
             }
 
+            outbox.Add(await emails.ConfirmationAsync(booking, client));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return BookingOutcome.Booked(booking);
         }
         catch (DomainException refusal)
@@ -91,7 +100,10 @@ public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calenda
         try
         {
             booking.CancelByClient(clientId, clock.LocalNow, time.GetUtcNow());
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return BookingOutcome.Booked(booking);
         }
         catch (DomainException refusal)
@@ -100,7 +112,7 @@ public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calenda
         }
     }
 
-    /// <summary>Staff delete any booking (the client is told by email by the caller). Unknown ids are not found.</summary>
+    /// <summary>Staff delete any booking; the client's email is queued with the change. Unknown ids are not found.</summary>
     public async Task<BookingOutcome?> CancelByStaffAsync(int bookingId, string staffId, string? reason, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.Include(b => b.Car).ThenInclude(c => c.Model).Include(b => b.Advisor)
@@ -113,7 +125,12 @@ public sealed class BookingDesk(ApplicationDbContext db, BookingCalendar calenda
         try
         {
             booking.CancelByStaff(staffId, reason, time.GetUtcNow());
+            var client = await db.Users.SingleAsync(u => u.Id == booking.ClientId, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            outbox.Add(await emails.CancelledAsync(booking, client));
             await db.SaveChangesAsync(cancellationToken);
+            await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return BookingOutcome.Booked(booking);
         }
         catch (DomainException refusal)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Domain.Scheduling;
@@ -36,6 +37,10 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<DayOff> DaysOff => Set<DayOff>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<Email.Outbox.OutboxMessage> Outbox => Set<Email.Outbox.OutboxMessage>();
 
     /// <summary>The one place that says how the site talks to PostgreSQL (the site and design-time tools both use it).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options

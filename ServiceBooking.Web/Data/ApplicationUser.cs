@@ -15,6 +15,11 @@ public class ApplicationUser : IdentityUser, IHasTimestamps
     /// <summary>The culture the person reads the site and their email in ("ru-RU" or "en-GB").</summary>
     public string PreferredCulture { get; set; } = Localization.Cultures.Default;
 
+    /// <summary>The person asked for no promo mail (by the link in one, or in the profile). Service mail still comes.</summary>
+    public bool PromoOptOut { get; set; }
+
+    public DateTimeOffset? PromoOptOutAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? UpdatedAt { get; set; }

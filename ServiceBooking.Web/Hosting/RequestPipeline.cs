@@ -28,6 +28,7 @@ public static class RequestPipeline
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health");
         app.MapPictures();
+        app.UseJobs();
         return app;
     }
 }

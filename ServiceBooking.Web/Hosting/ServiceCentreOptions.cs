@@ -13,6 +13,14 @@ public sealed class ServiceCentreOptions : IValidatableObject
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
+    /// <summary>How the workshop signs its emails and calendar entries.</summary>
+    public string Name { get; set; } = "ServiceBooking";
+
+    /// <summary>Where the visits happen (shown in emails and in the calendar entry).</summary>
+    public string Address { get; set; } = string.Empty;
+
+    public string Phone { get; set; } = string.Empty;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))

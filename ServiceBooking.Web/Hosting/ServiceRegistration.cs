@@ -144,6 +144,9 @@ public static class ServiceRegistration
         }
 
         services.AddScoped<EmailRenderer>();
+        services.AddJobs();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        services.AddScoped<SiteLinks>();
     }
 
     private static void AddWeb(IServiceCollection services)

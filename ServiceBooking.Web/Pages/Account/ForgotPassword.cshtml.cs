@@ -34,7 +34,7 @@ public sealed class ForgotPassword(UserManager<ApplicationUser> users, AccountEm
         {
             var code = Tokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
             var link = Url.Page("/Account/ResetPassword", pageHandler: null, new { userId = user.Id, code }, Request.Scheme)!;
-            await emails.SendPasswordResetAsync(user, link, cancellationToken);
+            await emails.QueuePasswordResetAsync(user, link, cancellationToken);
         }
 
         Done = true;

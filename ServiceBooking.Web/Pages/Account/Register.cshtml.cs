@@ -13,7 +13,8 @@ using ServiceBooking.Web.Validation;
 namespace ServiceBooking.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class Register(UserManager<ApplicationUser> users, AccountEmails emails, IStringLocalizer<SharedResource> text)
+public sealed class Register(
+    UserManager<ApplicationUser> users, AccountEmails emails, ApplicationDbContext db, IStringLocalizer<SharedResource> text)
     : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
@@ -50,6 +51,8 @@ public sealed class Register(UserManager<ApplicationUser> users, AccountEmails e
             PreferredCulture = CultureInfo.CurrentUICulture.Name,
         };
 
+        // The account, its role and its confirmation email are stored together, or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         IdentityResult created;
         try
         {
@@ -71,18 +74,19 @@ public sealed class Register(UserManager<ApplicationUser> users, AccountEmails e
         }
 
         await users.AddToRoleAsync(user, Roles.Client);
-        var sent = await SendConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
-        return RedirectToPage("RegisterConfirmation", new { email = user.Email, sent });
+        await QueueConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RedirectToPage("RegisterConfirmation", new { email = user.Email });
     }
 
-    /// <summary>Makes a fresh confirmation link for <paramref name="user"/> and emails it; shared with "send it again".</summary>
-    internal static async Task<bool> SendConfirmationAsync(
+    /// <summary>Makes a fresh confirmation link for <paramref name="user"/> and queues the email; shared with "send it again".</summary>
+    internal static async Task QueueConfirmationAsync(
         UserManager<ApplicationUser> users, AccountEmails emails, ApplicationUser user, IUrlHelper url, HttpRequest request,
         CancellationToken cancellationToken)
     {
         var code = Tokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = url.Page("/Account/ConfirmEmail", pageHandler: null, new { userId = user.Id, code }, request.Scheme)!;
-        return await emails.SendConfirmationAsync(user, link, cancellationToken);
+        await emails.QueueConfirmationAsync(user, link, cancellationToken);
     }
 
     public sealed class RegisterInput

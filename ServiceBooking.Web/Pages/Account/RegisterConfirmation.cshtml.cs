@@ -4,15 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ServiceBooking.Web.Pages.Account;
 
-/// <summary>After registration: "check your inbox", or, when the mail system refused, an offer to send again.</summary>
+/// <summary>After registration: "check your inbox", with an offer to send the link again.</summary>
 [AllowAnonymous]
 public sealed class RegisterConfirmation : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Sent { get; set; } = true;
 
     public void OnGet()
     {

@@ -30,7 +30,7 @@ public sealed class ResendConfirmation(UserManager<ApplicationUser> users, Accou
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { EmailConfirmed: false })
         {
-            await Register.SendConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
+            await Register.QueueConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
         }
 
         Done = true;

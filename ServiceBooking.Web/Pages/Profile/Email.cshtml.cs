@@ -62,8 +62,8 @@ public sealed class Email(UserManager<ApplicationUser> users, AccountEmails emai
 
         var code = Tokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var link = Url.Page("/Account/ConfirmEmailChange", pageHandler: null, new { userId = user.Id, email = newEmail, code }, Request.Scheme)!;
-        var sent = await emails.SendEmailChangeAsync(user, newEmail, link, cancellationToken);
-        StatusMessage = sent ? text["Profile.EmailChangeSent", newEmail] : text["RegisterConfirmation.NotSent"];
+        await emails.QueueEmailChangeAsync(user, newEmail, link, cancellationToken);
+        StatusMessage = text["Profile.EmailChangeSent", newEmail];
         return RedirectToPage();
     }
 

@@ -18,7 +18,7 @@ namespace ServiceBooking.Web.Areas.Manager.Pages.Calendar;
 /// refreshes itself, so two managers see each other's changes.
 /// </summary>
 public sealed class Index(
-    BookingCalendar calendar, BookingDesk desk, BookingEmails emails, ApplicationDbContext db, UserManager<ApplicationUser> users,
+    BookingCalendar calendar, BookingDesk desk, ApplicationDbContext db, UserManager<ApplicationUser> users,
     IOptions<BookingOptions> options, IStringLocalizer<SharedResource> text)
     : PageModel
 {
@@ -154,12 +154,10 @@ public sealed class Index(
         }
 
         var booking = outcome.Booking!;
-        var link = Url.Page("/Booking/My", pageHandler: null, values: new { area = string.Empty }, protocol: Request.Scheme)!;
-        var emailed = await emails.SendCancelledAsync(booking, link, cancellationToken);
         var deleted = new DeskSlot(booking.Date, booking.Start, booking.AdvisorId, $"{booking.Advisor.LastName} {booking.Advisor.FirstName}");
         return Fragment("_Panel", new DeskPanel(DeskPanelState.Deleted, deleted)
         {
-            Message = text[emailed ? "Desk.DeletedAndEmailed" : "Desk.DeletedNotEmailed"],
+            Message = text["Desk.DeletedAndEmailed"],
             Day = await DayAsync(booking.Date, withMonth: false, oob: true, cancellationToken),
         });
     }
