@@ -14,9 +14,6 @@ public enum CampaignStatus
     /// <summary>Written and waiting for the campaign job to queue its emails.</summary>
     Queued,
 
-    /// <summary>Its emails are being queued (a job claimed it).</summary>
-    Enqueuing,
-
     /// <summary>Every recipient's email is in the outbox; progress is read from there.</summary>
     Enqueued,
 }

@@ -9,8 +9,17 @@ namespace ServiceBooking.Web.Email;
 /// in the recipient's culture, and derives the plain-text part from it.</summary>
 public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory loggers, IStringLocalizer<SharedResource> text)
 {
-    public async Task<EmailMessage> RenderAsync<TTemplate>(
-        EmailRecipient to, string subjectKey, IDictionary<string, object?> parameters)
+    /// <summary>Renders with the subject taken from the resources (<paramref name="subjectKey"/>), in the recipient's language.</summary>
+    public Task<EmailMessage> RenderAsync<TTemplate>(EmailRecipient to, string subjectKey, IDictionary<string, object?> parameters)
+        where TTemplate : IComponent =>
+        RenderCoreAsync<TTemplate>(to, () => text[subjectKey], parameters);
+
+    /// <summary>Renders with a subject someone wrote (a campaign's).</summary>
+    public Task<EmailMessage> RenderWithSubjectAsync<TTemplate>(EmailRecipient to, string subject, IDictionary<string, object?> parameters)
+        where TTemplate : IComponent =>
+        RenderCoreAsync<TTemplate>(to, () => subject, parameters);
+
+    private async Task<EmailMessage> RenderCoreAsync<TTemplate>(EmailRecipient to, Func<string> subject, IDictionary<string, object?> parameters)
         where TTemplate : IComponent
     {
         using (new Localization.CultureScope(to.Culture))
@@ -21,7 +30,7 @@ public sealed class EmailRenderer(IServiceProvider services, ILoggerFactory logg
                 var output = await renderer.RenderComponentAsync<TTemplate>(ParameterView.FromDictionary(parameters));
                 return output.ToHtmlString();
             });
-            return new EmailMessage(to.Address, to.Name, text[subjectKey], html, HtmlToText.Convert(html));
+            return new EmailMessage(to.Address, to.Name, subject(), html, HtmlToText.Convert(html));
         }
     }
 }

@@ -32,6 +32,11 @@ public static class Jobs
         services.AddScheduler();
         services.AddScoped<OutboxWriter>();
         services.AddTransient<OutboxDispatcher>();
+        services.AddOptions<Bookings.ReminderOptions>().BindConfiguration(Bookings.ReminderOptions.Section);
+        services.AddTransient<Bookings.ReminderJob>();
+        services.AddTransient<Bookings.MaintenanceJob>();
+        services.AddTransient<Campaigns.CampaignJob>();
+        services.AddSingleton<Campaigns.UnsubscribeTokens>();
     }
 
     public static void UseJobs(this WebApplication app)
@@ -43,6 +48,18 @@ public static class Jobs
             if (jobs.Outbox)
             {
                 scheduler.Schedule<OutboxDispatcher>().EverySeconds(Math.Max(1, jobs.OutboxSeconds)).PreventOverlapping(nameof(OutboxDispatcher));
+            }
+
+            if (jobs.Reminders)
+            {
+                // Each checks the service centre's own clock, so running every minute sends each reminder on time, once.
+                scheduler.Schedule<Bookings.ReminderJob>().EveryMinute().PreventOverlapping(nameof(Bookings.ReminderJob));
+                scheduler.Schedule<Bookings.MaintenanceJob>().EveryFifteenMinutes().PreventOverlapping(nameof(Bookings.MaintenanceJob));
+            }
+
+            if (jobs.Campaigns)
+            {
+                scheduler.Schedule<Campaigns.CampaignJob>().EveryFiveSeconds().PreventOverlapping(nameof(Campaigns.CampaignJob));
             }
         }).OnError(error => log.LogError(error, "A scheduled job failed"));
     }

@@ -10,7 +10,8 @@ using ServiceBooking.Web.Validation;
 namespace ServiceBooking.Web.Pages.Profile;
 
 /// <summary>One's own data: name and phone. Email and password have their own pages.</summary>
-public sealed class Index(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text)
+public sealed class Index(
+    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> text)
     : PageModel
 {
     [BindProperty]
@@ -38,6 +39,7 @@ public sealed class Index(UserManager<ApplicationUser> users, SignInManager<Appl
             LastName = user.LastName,
             Patronymic = user.Patronymic,
             Phone = user.PhoneNumber is null ? null : PhoneNumber.Parse(user.PhoneNumber).Display,
+            WantsPromo = !user.PromoOptOut,
         };
         return Page();
     }
@@ -60,6 +62,12 @@ public sealed class Index(UserManager<ApplicationUser> users, SignInManager<Appl
         user.LastName = Input.LastName.Trim();
         user.Patronymic = string.IsNullOrWhiteSpace(Input.Patronymic) ? null : Input.Patronymic.Trim();
         user.PhoneNumber = string.IsNullOrWhiteSpace(Input.Phone) ? null : PhoneNumber.Parse(Input.Phone).Value;
+        if (user.PromoOptOut == Input.WantsPromo)
+        {
+            user.PromoOptOut = !Input.WantsPromo;
+            user.PromoOptOutAt = Input.WantsPromo ? null : clock.GetUtcNow();
+        }
+
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -101,5 +109,9 @@ public sealed class Index(UserManager<ApplicationUser> users, SignInManager<Appl
         [PhoneNumber]
         [Display(Name = "Field.Phone")]
         public string? Phone { get; set; }
+
+        /// <summary>Promo campaigns by email; service mail (bookings, reminders) comes either way.</summary>
+        [Display(Name = "Field.WantsPromo")]
+        public bool WantsPromo { get; set; }
     }
 }
