@@ -50,6 +50,7 @@ public class SiteFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        Smtp.Refuse = false;
         Smtp.Clear();
     }
 

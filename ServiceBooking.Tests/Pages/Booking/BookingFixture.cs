@@ -24,6 +24,14 @@ public class BookingFixture : SiteFixture
         site.Settings["ServiceCentre:TimeZone"] = Zone;
         site.ConfigureTestServices = services => services.AddSingleton<TimeProvider>(Clock);
     }
+
+    /// <summary>Runs a job or service of the site in its own scope, as the scheduler does.</summary>
+    public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 }
 
 /// <summary>Booking tests: the demo catalog, a clock set back to <see cref="BookingFixture.DefaultNow"/>, helpers for clients and cars.</summary>
