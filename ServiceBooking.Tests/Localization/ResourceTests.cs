@@ -78,7 +78,8 @@ public sealed partial class ResourceTests(SiteFixture fixture) : SiteTest<SiteFi
             "/Profile", "/Profile/Email", "/Profile/Password", "/Garage", "/Garage/Edit", "/Booking", "/Booking/My", "/Manager/Calendar",
             "/Admin", "/Admin/Oils", "/Admin/Oils/Edit", "/Admin/Engines", "/Admin/Engines/Edit", "/Admin/Models", "/Admin/Models/Edit",
             "/Admin/LabourRates", "/Admin/LabourRates/Edit", "/Admin/Parts", "/Admin/Parts/Edit", "/Admin/RepairTypes", "/Admin/RepairTypes/Edit",
-            "/Admin/Advisors", "/Admin/Advisors/Edit", "/Admin/DaysOff", "/Admin/Users",
+            "/Admin/Advisors", "/Admin/Advisors/Edit", "/Admin/DaysOff", "/Admin/Users", "/Admin/Email",
+            "/Manager/Campaigns", "/Manager/Campaigns/New",
         };
 
         foreach (var url in urls)

@@ -40,6 +40,7 @@ public static class VisitCalendarFile
         .Replace(";", "\\;", StringComparison.Ordinal)
         .Replace(",", "\\,", StringComparison.Ordinal)
         .Replace("\r\n", "\\n", StringComparison.Ordinal)
+        .Replace("\r", "\\n", StringComparison.Ordinal)
         .Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>A content line, folded at 75 octets as the standard asks (a fold is CRLF and a space).</summary>

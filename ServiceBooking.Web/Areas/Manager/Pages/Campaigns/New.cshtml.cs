@@ -70,7 +70,7 @@ public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> us
 
         Input.ClientIds = ids;
         Chosen = await ChosenAsync(ids, cancellationToken);
-        return Fragment("_Chosen", new ChosenView(Chosen, await CountAsync(cancellationToken)));
+        return Fragment("_Chosen", new ChosenView(Chosen, await CountAsync(cancellationToken), WithCount: true));
     }
 
     /// <summary>htmx: the campaign as the first recipient would read it.</summary>
@@ -151,6 +151,7 @@ public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> us
 
 public sealed record ChosenClient(string Id, string Name, string? Email, bool OptedOut);
 
-public sealed record ChosenView(IReadOnlyList<ChosenClient> Clients, int Count);
+/// <summary>The chosen clients; as an htmx answer it also carries the new count (out of band).</summary>
+public sealed record ChosenView(IReadOnlyList<ChosenClient> Clients, int Count, bool WithCount);
 
 public sealed record PreviewView(string Subject, string BodyHtml);
