@@ -53,6 +53,14 @@ if [ -n "$trx" ]; then
   failed=$(( $(value failed) + $(value error) + $(value timeout) + $(value aborted) ))
   skipped=$(value notExecuted)
 fi
+if [ -n "$trx" ] && [ "$failed" -gt 0 ]; then
+  # Name each failed test with the start of its message, so the end of a long log says what broke.
+  echo "Failed tests:"
+  awk 'BEGIN { RS = "<UnitTestResult " } substr($0, 1, index($0, ">")) ~ /outcome="Failed"/ {
+         match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
+         msg = ""; if (match($0, /<Message>[^<]*/)) msg = substr($0, RSTART + 9, RLENGTH - 9)
+         gsub(/[\r\n]+/, " ", msg); print "  " name "\n    " substr(msg, 1, 600) }' "$trx"
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run itself failed (build error, crashed test host)
 fi
