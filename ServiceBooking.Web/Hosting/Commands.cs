@@ -7,11 +7,12 @@ namespace ServiceBooking.Web.Hosting;
 /// <summary>
 /// Operations run instead of the site: <c>migrate</c> applies pending migrations;
 /// <c>create-admin --nickname N --email E [--first-name F] [--last-name L]</c> creates (or promotes) an Admin,
-/// reading the password from the environment variable <c>ADMIN_PASSWORD</c> or, when it is unset, from the terminal.
+/// reading the password from the environment variable <c>ADMIN_PASSWORD</c> or, when it is unset, from the terminal;
+/// <c>run-job reminders|maintenance|campaigns|outbox</c> runs a scheduled job once now and says what it did.
 /// </summary>
 public static class Commands
 {
-    public static readonly IReadOnlyList<string> Names = ["migrate", "create-admin"];
+    public static readonly IReadOnlyList<string> Names = ["migrate", "create-admin", "run-job"];
 
     /// <summary>Splits "command options..." from the arguments meant for the host's configuration.</summary>
     public static (string? Command, string[] Options, string[] HostArgs) Split(string[] args) =>
@@ -29,6 +30,8 @@ public static class Commands
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(provider.GetRequiredService<AdminBootstrapper>(), options);
+            case "run-job":
+                return await RunJobAsync(provider, options.FirstOrDefault());
             default:
                 Console.Error.WriteLine($"Unknown command '{command}'.");
                 return 2;
@@ -65,6 +68,49 @@ public static class Commands
 
         Console.WriteLine(result.Succeeded ? $"{nickname} is an Admin." : "No Admin was created.");
         return result.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> RunJobAsync(IServiceProvider provider, string? job)
+    {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        int? done = job switch
+        {
+            "reminders" => await provider.GetRequiredService<Bookings.ReminderJob>().QueueDayBeforeAsync(CancellationToken.None),
+            "maintenance" => await provider.GetRequiredService<Bookings.MaintenanceJob>().QueueDueAsync(CancellationToken.None),
+            "campaigns" => await CampaignsAsync(provider.GetRequiredService<Campaigns.CampaignJob>()),
+            "outbox" => await OutboxAsync(provider.GetRequiredService<Email.Outbox.OutboxDispatcher>()),
+            _ => null,
+        };
+        if (done is null)
+        {
+            Console.Error.WriteLine("usage: run-job reminders|maintenance|campaigns|outbox");
+            return 2;
+        }
+
+        Console.WriteLine($"{job}: {done} in {timer.ElapsedMilliseconds} ms");
+        return 0;
+    }
+
+    private static async Task<int> CampaignsAsync(Campaigns.CampaignJob job)
+    {
+        var campaigns = 0;
+        while (await job.EnqueueNextAsync(CancellationToken.None) is not null)
+        {
+            campaigns++;
+        }
+
+        return campaigns;
+    }
+
+    private static async Task<int> OutboxAsync(Email.Outbox.OutboxDispatcher dispatcher)
+    {
+        var total = 0;
+        for (int claimed; (claimed = await dispatcher.DispatchBatchAsync(CancellationToken.None)) > 0;)
+        {
+            total += claimed;
+        }
+
+        return total;
     }
 
     private static Dictionary<string, string> ParseOptions(string[] options)

@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory.
+#   bench/run.sh                 everything (about 6 minutes on 2 cores)
+#   BENCH_SECONDS=30 bench/run.sh  longer load runs
+# It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
+# drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
+# exits non-zero when a request errored or a cell was booked twice.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+seconds=${BENCH_SECONDS:-15}
+connections=32
+site_port=5090
+baseline_port=5091
+pg_port=55499
+work=$(mktemp -d /tmp/servicebooking-bench.XXXXXX)
+chmod 755 "$work"
+out=$root/bench/out
+mkdir -p "$out"
+log() { echo "[bench $(date +%T)] $*"; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk (Debian package)"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+fi
+
+# shellcheck source=../tools/pg.sh
+source tools/pg.sh
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  pg_stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log "building Release"
+dotnet publish ServiceBooking.Web/ServiceBooking.Web.csproj -c Release -o "$out/site" --nologo -v quiet >/dev/null
+dotnet publish bench/Baseline/Baseline.csproj -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
+
+log "starting PostgreSQL"
+PG_FSYNC=off pg_init "$work/pg"
+PG_FSYNC=off pg_start "$work/pg" "$work/sock" "$pg_port"
+"$PG_BIN/createdb" -h "$work/sock" -p "$pg_port" -U app servicebooking_bench
+connection="Host=127.0.0.1;Port=$pg_port;Database=servicebooking_bench;Username=app;Maximum Pool Size=100"
+psql_bench() { "$PG_BIN/psql" -h "$work/sock" -p "$pg_port" -U app -d servicebooking_bench -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+export ConnectionStrings__Default=$connection
+export ASPNETCORE_ENVIRONMENT=Production
+export Email__Smtp__Host=127.0.0.1
+export Email__Smtp__Port=1
+export Site__PublicUrl=http://localhost:$site_port
+export Logging__LogLevel__Default=Warning
+export Demo__Password=bench-pass-1
+
+site() { (cd "$out/site" && exec dotnet ServiceBooking.Web.dll "$@"); }
+wait_for() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
+if curl -s "http://127.0.0.1:$site_port/health" >/dev/null 2>&1 || curl -s "http://127.0.0.1:$baseline_port/" >/dev/null 2>&1; then
+  echo "Ports $site_port and $baseline_port must be free (another benchmark running?)." >&2
+  exit 1
+fi
+
+log "migrating and seeding the demo catalog"
+site migrate >/dev/null
+# A subshell that execs dotnet, so that $! is the site's own process id.
+(cd "$out/site" && Demo__Seed=true Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
+  exec dotnet ServiceBooking.Web.dll) >"$work/seed-site.log" 2>&1 &
+seed_pid=$!
+wait_for "http://127.0.0.1:$site_port/health"
+kill "$seed_pid"; wait "$seed_pid" 2>/dev/null || true
+
+today=$(TZ=Europe/Moscow date +%F)
+log "creating the data set (today is $today in Moscow)"
+seed_started=$(date +%s)
+psql_bench -v today="$today" -f bench/seed.sql >/dev/null
+seed_seconds=$(( $(date +%s) - seed_started ))
+counts=$(psql_bench -c "select (select count(*) from service_advisors where is_active), (select count(*) from users), (select count(*) from cars), (select count(*) from bookings), (select count(*) from bookings where date >= '$today' and status = 'Active')" | tr '|' ' ')
+read -r n_advisors n_users n_cars n_bookings n_future <<<"$counts"
+log "data: $n_advisors advisors, $n_users users, $n_cars cars, $n_bookings bookings ($n_future upcoming)"
+
+log "starting the site and the baseline"
+(cd "$out/site" && Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
+  exec dotnet ServiceBooking.Web.dll) >"$work/site.log" 2>&1 &
+site_pid=$!
+pids+=("$site_pid")
+(cd "$out/baseline" && ASPNETCORE_URLS=http://127.0.0.1:$baseline_port exec dotnet Baseline.dll) >"$work/baseline.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$site_port/health"
+wait_for "http://127.0.0.1:$baseline_port/grid?date=$today"
+
+# Signs in through the site's own form; prints the Cookie header and the token htmx would send.
+sign_in() {
+  local jar="$work/jar-$1" page token
+  page=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$site_port/Account/Login")
+  token=$(echo "$page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Login=$1" --data-urlencode "Input.Password=$2" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$site_port/Account/Login"
+  page=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$site_port/Booking")
+  token=$(echo "$page" | grep -o '<meta name="csrf-token" content="[^"]*"' | sed 's/.*content="//; s/"$//')
+  printf '%s\t%s\n' "$(grep -v '^#[^H]' "$jar" | grep -v '^$' | awk -F'\t' '{printf "%s%s=%s", (NR>1?"; ":""), $6, $7}')" "$token"
+}
+
+busy_day=$(date -d "$today + 3 days" +%F)
+race_day=$(date -d "$today + 9 days" +%F)
+client_car=$(psql_bench -c "select id from cars where owner_id = 'bench-1' order by id limit 1")
+IFS=$'\t' read -r client_cookie _ < <(sign_in bench00001 bench-pass-1)
+IFS=$'\t' read -r manager_cookie _ < <(sign_in manager bench-pass-1)
+curl -fs -o "$work/grid.html" -H "Cookie: $client_cookie" -H "HX-Request: true" "http://127.0.0.1:$site_port/Booking?handler=Day&date=$busy_day" || true
+if ! grep -q 'data-testid="slot-grid"' "$work/grid.html"; then
+  echo "The signed-in client does not get the grid; the site's log says:" >&2
+  tail -n 30 "$work/site.log" >&2
+  exit 1
+fi
+
+# BENCH_HOLD=1: keep the site and the data running for experiments (the cookies are in bench/out/cookies.env).
+if [ -n "${BENCH_HOLD:-}" ]; then
+  printf 'client_cookie=%q\nmanager_cookie=%q\nbusy_day=%s\nclient_car=%s\nsite_pid=%s\nsite=http://127.0.0.1:%s\nbaseline=http://127.0.0.1:%s\n' \
+    "$client_cookie" "$manager_cookie" "$busy_day" "$client_car" "$site_pid" "$site_port" "$baseline_port" >"$out/cookies.env"
+  log "holding; source bench/out/cookies.env, stop with Ctrl+C"
+  sleep infinity
+fi
+
+# BENCH_PROFILE=grid|quote|desk: record a CPU trace of the site under that scenario's load, then stop.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  case "$BENCH_PROFILE" in
+    grid) url="http://127.0.0.1:$site_port/Booking?handler=Day&date=$busy_day"; cookie=$client_cookie ;;
+    quote) url="http://127.0.0.1:$site_port/Booking?handler=RepairTypes&carId=$client_car"; cookie=$client_cookie ;;
+    desk) url="http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true"; cookie=$manager_cookie ;;
+    *) echo "BENCH_PROFILE is grid, quote or desk" >&2; exit 2 ;;
+  esac
+  command -v dotnet-trace >/dev/null || export PATH="$PATH:$HOME/.dotnet/tools"
+  command -v dotnet-trace >/dev/null || dotnet tool install --global dotnet-trace >/dev/null
+  wrk -t2 -c"$connections" -d25s -H "HX-Request: true" -H "Cookie: $cookie" "$url" >"$out/profile-wrk.txt" 2>&1 &
+  wrk_pid=$!
+  sleep 5
+  dotnet-trace collect -p "$site_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 -o "$out/trace-$BENCH_PROFILE.nettrace" >/dev/null
+  wait "$wrk_pid"
+  dotnet-trace convert "$out/trace-$BENCH_PROFILE.nettrace" --format Speedscope -o "$out/trace-$BENCH_PROFILE" >/dev/null
+  log "trace: $out/trace-$BENCH_PROFILE.speedscope.json ($(grep -o 'Requests/sec: *[0-9.]*' "$out/profile-wrk.txt"))"
+  exit 0
+fi
+
+# Load: wrk with the reporter script; each scenario is warmed up first.
+declare -A result
+load() { # name url cookie [script args...]
+  local name=$1 url=$2 cookie=$3
+  shift 3
+  local headers=(-H "HX-Request: true")
+  [ -n "$cookie" ] && headers+=(-H "Cookie: $cookie")
+  wrk -t2 -c"$connections" -d3s "${headers[@]}" "$url" >/dev/null 2>&1 || true
+  result[$name]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" -s bench/report.lua "$url" "$@" | grep '^RESULT' | sed 's/^RESULT //')
+  log "$name: ${result[$name]}"
+}
+field() { echo "${result[$1]}" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+
+load baseline_grid "http://127.0.0.1:$baseline_port/grid?date=$busy_day&viewer=bench-1" ""
+load grid "http://127.0.0.1:$site_port/Booking?handler=Day&date=$busy_day" "$client_cookie"
+load quote "http://127.0.0.1:$site_port/Booking?handler=RepairTypes&carId=$client_car" "$client_cookie"
+load desk "http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true" "$manager_cookie"
+
+# The race: 40 clients without a booking that day post bookings for 8 free cells of it, all at once.
+log "signing in the racing clients"
+: >"$out/clients.txt"
+psql_bench -c "select u.user_name, (select id from cars c where c.owner_id = u.id order by id limit 1) from users u
+               where u.id like 'bench-%' and not exists (select 1 from bookings b where b.client_id = u.id and b.date = '$race_day' and b.status = 'Active')
+               order by u.id limit 40" | while IFS='|' read -r nickname car; do
+  IFS=$'\t' read -r cookie token < <(sign_in "$nickname" bench-pass-1)
+  printf '%s\t%s\t%s\n' "$cookie" "$token" "$car" >>"$out/clients.txt"
+done
+diagnostics=$(psql_bench -c "select id from repair_types where name = 'Диагностика' and car_model_id is null")
+psql_bench -c "select '$race_day', to_char(s.t, 'HH24:MI'), a.id, $diagnostics from service_advisors a
+               cross join (select time '08:00' + make_interval(mins => 30 * k) as t from generate_series(0, 23) k) s
+               where a.is_active and not exists (select 1 from bookings b where b.advisor_id = a.id and b.date = '$race_day' and b.start_time = s.t and b.status = 'Active')
+               order by a.id, s.t limit 8" | tr '|' '\t' >"$out/cells.txt"
+result[race]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/book.lua "http://127.0.0.1:$site_port" -- "$out/clients.txt" "$out/cells.txt" | grep '^RESULT' | sed 's/^RESULT //')
+log "race: ${result[race]}"
+doubles=$(psql_bench -c "select count(*) from (select 1 from bookings where status = 'Active' group by advisor_id, date, start_time having count(*) > 1) d")
+winners=$(psql_bench -c "select string_agg(coalesce(n, 0)::text, ',') from (select (select count(*) from bookings b where b.status = 'Active' and b.date = c.d::date and b.start_time = c.t::time and b.advisor_id = c.a) n
+                          from (select split_part(l, E'\t', 1) d, split_part(l, E'\t', 2) t, split_part(l, E'\t', 3)::int a from regexp_split_to_table(\$\$$(cat "$out/cells.txt")\$\$, E'\n') l) c) w")
+client_doubles=$(psql_bench -c "select count(*) from (select 1 from bookings where status = 'Active' group by client_id, date having count(*) > 1) d")
+peak_kb=$(grep VmHWM "/proc/$site_pid/status" | awk '{print $2}')
+log "double-booked cells: $doubles; clients with two bookings a day: $client_doubles; bookings per raced cell: $winners; peak memory: $((peak_kb / 1024)) MB"
+
+for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+wait 2>/dev/null || true
+pids=()
+
+# Jobs at scale: 10 000 visits tomorrow (410 more advisors, inactive, so the grids above stayed at 20 columns).
+log "jobs at scale"
+tomorrow=$(date -d "$today + 1 day" +%F)
+psql_bench -v tomorrow="$tomorrow" >/dev/null <<'SQL'
+INSERT INTO service_advisors (last_name, first_name, patronymic, is_active)
+SELECT 'Запасной' || n, 'Приёмщик', NULL, false FROM generate_series(1, 410) n;
+INSERT INTO bookings (date, start_time, advisor_id, client_id, car_id, repair_type_id, status, booked_by_id, booked_at, cancelled_by_staff,
+                      quote_repair_type_name, quote_labour, quote_parts, quote_oil, quote_total)
+SELECT :'tomorrow'::date, time '08:00' + make_interval(mins => 30 * (k % 24)), a.id, c.owner_id, c.car_id,
+       (SELECT id FROM repair_types WHERE name = 'Диагностика' AND car_model_id IS NULL), 'Active', c.owner_id, now(), false,
+       'Диагностика', 2310, 0, 0, 2310
+FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS r FROM service_advisors WHERE last_name LIKE 'Запасной%') a
+CROSS JOIN generate_series(0, 23) k
+JOIN LATERAL (SELECT cc.owner_id, cc.id AS car_id FROM cars cc
+              WHERE cc.owner_id = 'bench-' || (1 + (a.r * 24 + k) % 20000)
+                AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.client_id = cc.owner_id AND b.date = :'tomorrow'::date AND b.status = 'Active')
+              ORDER BY cc.id LIMIT 1) c ON true;
+SQL
+n_tomorrow=$(psql_bench -c "select count(*) from bookings where date = '$tomorrow' and status = 'Active'")
+reminders=$(Reminders__DayBeforeAt=00:00 site run-job reminders | tail -n 1)
+log "tomorrow has $n_tomorrow visits; $reminders"
+manager_id=$(psql_bench -c "select id from users where user_name = 'manager'")
+psql_bench -c "insert into campaigns (subject, body, audience, model_ids, client_ids, created_by_id, created_at, status, recipients)
+               values ('Зимняя акция', 'Скидка **10 %** на диагностику.', 'AllClients', '{}', '{}', '$manager_id', now(), 'Queued', 0)" >/dev/null
+campaign=$(site run-job campaigns | tail -n 1)
+campaign_rows=$(psql_bench -c "select count(*) from outbox_messages where kind = 'Campaign'")
+log "$campaign; $campaign_rows campaign emails queued"
+
+# The table.
+ms() { echo "$1" | sed -n 's/.* in \([0-9]*\) ms/\1/p'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
+check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
+grid_rps=$(field grid rps); base_rps=$(field baseline_grid rps); grid_p99=$(field grid p99_ms); base_p99=$(field baseline_grid p99_ms)
+reminder_ms=$(ms "$reminders"); campaign_ms=$(ms "$campaign")
+errors_total=0
+for name in baseline_grid grid quote desk race; do
+  errors_total=$(( errors_total + $(field "$name" errors) + $(field "$name" non2xx) ))
+done
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
+table=$(cat <<TABLE
+Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM.
+wrk with 2 threads and $connections connections for ${seconds} s per scenario, after a 3 s warm-up; wrk, the site and
+PostgreSQL (fsync off) share the cores. Data: $n_advisors active advisors, $n_users users, $n_cars cars, $n_bookings bookings
+($n_future from today on), made in ${seed_seconds} s.
+
+| scenario | req/s | p50 ms | p99 ms | socket errors | non-2xx |
+|---|---|---|---|---|---|
+$(row "baseline: day grid, raw Npgsql + StringBuilder" baseline_grid)
+$(row "site: day grid fragment, signed-in client" grid)
+$(row "site: quote fragment (5 repair types priced)" quote)
+$(row "site: manager's grid with details" desk)
+$(row "site: 40 clients racing for 8 cells (POST)" race)
+
+| target | measured | |
+|---|---|---|
+| grid throughput ≥ 60 % of the baseline | $(ratio "$grid_rps" "$base_rps") | $(check "$grid_rps >= 0.6 * $base_rps") |
+| grid p99 < 50 ms at $connections connections | ${grid_p99} ms (baseline ${base_p99} ms, site/baseline $(ratio "$grid_p99" "$base_p99")) | $(check "$grid_p99 < 50") |
+| no errors or 5xx in any scenario | $errors_total | $(check "$errors_total == 0") |
+| exactly one winner per raced cell, no double booking | per cell: $winners; double-booked cells: $doubles; clients twice a day: $client_doubles | $(check "$doubles == 0 && $client_doubles == 0") |
+| site peak memory (VmHWM) < 400 MB | $((peak_kb / 1024)) MB | $(check "$peak_kb < 409600") |
+| reminder job queues 10 000 reminders < 10 s | ${reminders} (${n_tomorrow} visits tomorrow) | $(check "${reminder_ms:-999999} < 10000") |
+| campaign job queues 20 000 recipients | ${campaign_rows} in ${campaign_ms} ms | $(check "$campaign_rows >= 20000") |
+TABLE
+)
+results=bench/RESULTS.md
+[ -f "$results" ] || printf '# Benchmark results\n\n<!-- results:start -->\n<!-- results:end -->\n' >"$results"
+awk -v table="$table" '
+  /<!-- results:start -->/ { print; print table; skip = 1; next }
+  /<!-- results:end -->/ { skip = 0 }
+  !skip { print }
+' "$results" >"$work/results.md" && cp "$work/results.md" "$results"
+echo
+echo "$table"
+echo
+
+failed=0
+[ "$errors_total" -eq 0 ] || { echo "FAILED: $errors_total requests errored" >&2; failed=1; }
+[ "$doubles" -eq 0 ] && [ "$client_doubles" -eq 0 ] || { echo "FAILED: a cell or a client-day was booked twice" >&2; failed=1; }
+echo "$winners" | tr ',' '\n' | grep -qv '^1$' && { echo "FAILED: a raced cell does not have exactly one booking ($winners)" >&2; failed=1; }
+exit $failed
