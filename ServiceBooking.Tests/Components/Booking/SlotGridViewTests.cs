@@ -86,7 +86,8 @@ public sealed class SlotGridViewTests : BunitContext
         Assert.Equal("08:30, Кузнецов А. И.: свободно", Spoken(button));
         Assert.Equal("08:30, Кузнецов А. И.: ", button.QuerySelector(".visually-hidden")!.TextContent);
         Assert.Equal("/Booking?handler=Panel&date=2026-12-01&time=08:30&advisorId=1", button.GetAttribute("hx-get"));
-        Assert.Equal("#booking-panel", button.GetAttribute("hx-target"));
+        var table = button.Closest("table")!;
+        Assert.Equal(("#booking-panel", "outerHTML"), (table.GetAttribute("hx-target"), table.GetAttribute("hx-swap")));
         Assert.Equal("button", button.GetAttribute("type"));
     }
 
@@ -118,7 +119,7 @@ public sealed class SlotGridViewTests : BunitContext
         var button = Cell(grid, "09:00", 1).QuerySelector("button[data-testid=slot-booking]")!;
 
         Assert.Equal("/Manager/Calendar?handler=Booking&id=11", button.GetAttribute("hx-get"));
-        Assert.Equal("#booking-panel", button.GetAttribute("hx-target"));
+        Assert.Equal("#booking-panel", button.Closest("table")!.GetAttribute("hx-target"));
         Assert.Equal(
             ["Петрова Ольга Николаевна", "+7 900 123-45-67", "Kia Rio (IV), В 001 ОР 77", "ТО-1 · 6 800,00 ₽"],
             button.QuerySelectorAll("span.d-block").Select(Spoken));
