@@ -46,21 +46,30 @@ public static class SlotGrid
         DateOnly date, IEnumerable<GridAdvisor> advisors, IEnumerable<GridBooking> bookings, string? viewerId, DateTime localNow, bool closedDay)
     {
         var columns = advisors.ToList();
-        var byCell = bookings.ToLookup(b => (b.Start, b.AdvisorId));
-        var cells = new Dictionary<(TimeOnly, int), GridCell>();
+        var active = new Dictionary<(TimeOnly, int), GridBooking>();
+        var cancelled = new HashSet<(TimeOnly, int)>();
+        foreach (var booking in bookings)
+        {
+            if (booking.Status == BookingStatus.Active)
+            {
+                active[(booking.Start, booking.AdvisorId)] = booking;
+            }
+            else
+            {
+                cancelled.Add((booking.Start, booking.AdvisorId));
+            }
+        }
+
+        var cells = new Dictionary<(TimeOnly, int), GridCell>(TimeSlot.DayStarts.Count * columns.Count);
         foreach (var start in TimeSlot.DayStarts)
         {
-            var started = TimeSlot.Create(date, start).HasStartedAt(localNow);
+            var closed = closedDay || TimeSlot.Create(date, start).HasStartedAt(localNow);
             foreach (var advisor in columns)
             {
-                var here = byCell[(start, advisor.Id)].ToList();
-                var active = here.FirstOrDefault(b => b.Status == BookingStatus.Active);
-                var cell = active is not null
-                    ? new GridCell(start, advisor.Id, active.ClientId == viewerId ? CellState.Own : CellState.Busy, active.Id)
-                    : started || closedDay
-                        ? new GridCell(start, advisor.Id, CellState.Closed, null)
-                        : new GridCell(start, advisor.Id, here.Count > 0 ? CellState.Cancelled : CellState.Free, null);
-                cells[(start, advisor.Id)] = cell;
+                var key = (start, advisor.Id);
+                cells[key] = active.TryGetValue(key, out var booking)
+                    ? new GridCell(start, advisor.Id, booking.ClientId == viewerId ? CellState.Own : CellState.Busy, booking.Id)
+                    : new GridCell(start, advisor.Id, closed ? CellState.Closed : cancelled.Contains(key) ? CellState.Cancelled : CellState.Free, null);
             }
         }
 
