@@ -7,14 +7,49 @@ using ServiceBooking.Web.Scheduling;
 namespace ServiceBooking.Web.Bookings;
 
 /// <summary>Reads what the calendar and the day grid show: which days can be booked, and the state of every cell.</summary>
+/// <remarks>
+/// The grid is the busiest answer of the site (every client's calendar, every manager's desk every few seconds), so its
+/// queries are compiled once, and a month's days off are read once per request however often they are asked about.
+/// </remarks>
 public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock, IOptions<BookingOptions> options)
 {
+    private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridAdvisorRow>> AdvisorsOfDay =
+        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.ServiceAdvisors.AsNoTracking()
+            .Where(a => a.IsActive || db.Bookings.Any(b => b.AdvisorId == a.Id && b.Date == date && b.Status == BookingStatus.Active))
+            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
+            .Select(a => new GridAdvisorRow(a.Id, a.LastName, a.FirstName, a.Patronymic)));
+
+    private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridBooking>> BookingsOfDay =
+        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.Bookings.AsNoTracking()
+            .Where(b => b.Date == date)
+            .Select(b => new GridBooking(b.Id, b.AdvisorId, b.Start, b.ClientId, b.Status)));
+
+    private static readonly Func<ApplicationDbContext, string, DateOnly, DateOnly, IAsyncEnumerable<DateOnly>> OwnBookingDays =
+        EF.CompileAsyncQuery((ApplicationDbContext db, string clientId, DateOnly from, DateOnly to) => db.Bookings
+            .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to)
+            .Select(b => b.Date));
+
+    /// <summary>Every booking of the day and the client's own active bookings in its month, in one statement.</summary>
+    private static readonly Func<ApplicationDbContext, DateOnly, string, DateOnly, DateOnly, IAsyncEnumerable<DatedBooking>> DayAndOwnMonth =
+        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date, string clientId, DateOnly from, DateOnly to) => db.Bookings
+            .Where(b => b.Date == date)
+            .Concat(db.Bookings
+                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to && b.Date != date))
+            .Select(b => new DatedBooking(b.Id, b.Date, b.AdvisorId, b.Start, b.ClientId, b.Status)));
+
+    private static readonly Func<ApplicationDbContext, DateOnly, DateOnly, IAsyncEnumerable<DateOnly>> DaysOffBetween =
+        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly from, DateOnly to) => db.DaysOff
+            .Where(d => d.Date >= from && d.Date <= to)
+            .Select(d => d.Date));
+
+    private readonly Dictionary<DateOnly, HashSet<DateOnly>> daysOffByMonth = [];
+
     public DateOnly Today => clock.Today;
 
     public DateOnly LastBookableDay => clock.Today.AddDays(options.Value.HorizonDays);
 
     public async Task<bool> IsDayOffAsync(DateOnly date, CancellationToken cancellationToken) =>
-        await db.DaysOff.AnyAsync(d => d.Date == date, cancellationToken);
+        (await DaysOffInMonthAsync(date, cancellationToken)).Contains(date);
 
     /// <summary>A day one can still book: from today to the horizon, and not a day off.</summary>
     public async Task<bool> IsOpenAsync(DateOnly date, CancellationToken cancellationToken) =>
@@ -23,7 +58,7 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
     /// <summary>The first day from today on that is open (today itself while it has time left).</summary>
     public async Task<DateOnly> FirstOpenDayAsync(CancellationToken cancellationToken)
     {
-        var daysOff = await DaysOffAsync(Today, LastBookableDay, cancellationToken);
+        var daysOff = await ToSetAsync(DaysOffBetween(db, Today, LastBookableDay), cancellationToken);
         var lastStart = Domain.Scheduling.TimeSlot.DayStarts[^1];
         for (var day = Today; day <= LastBookableDay; day = day.AddDays(1))
         {
@@ -38,13 +73,68 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
 
     public async Task<MonthView> MonthAsync(DateOnly anyDayOfMonth, DateOnly? selected, string? viewerId, CancellationToken cancellationToken)
     {
-        var first = new DateOnly(anyDayOfMonth.Year, anyDayOfMonth.Month, 1);
-        var last = first.AddMonths(1).AddDays(-1);
-        var daysOff = await DaysOffAsync(first, last, cancellationToken);
-        var own = viewerId is null
-            ? []
-            : (await db.Bookings.Where(b => b.ClientId == viewerId && b.Status == BookingStatus.Active && b.Date >= first && b.Date <= last)
-                .Select(b => b.Date).ToListAsync(cancellationToken)).ToHashSet();
+        var (first, last) = MonthOf(anyDayOfMonth);
+        var own = viewerId is null ? [] : await ToSetAsync(OwnBookingDays(db, viewerId, first, last), cancellationToken);
+        return await MonthAsync(first, selected, own, cancellationToken);
+    }
+
+    /// <summary>
+    /// A client's grid of <paramref name="date"/> and the calendar of its month marking that day: what
+    /// <see cref="DayAsync"/> and <see cref="MonthAsync(DateOnly, DateOnly?, string?, CancellationToken)"/> give, with
+    /// the bookings read in one statement (the answer to every click on a day).
+    /// </summary>
+    public async Task<(DayGrid Day, MonthView Month)> DayWithMonthAsync(DateOnly date, string viewerId, CancellationToken cancellationToken)
+    {
+        var (first, last) = MonthOf(date);
+        var rows = new List<DatedBooking>();
+        await foreach (var row in DayAndOwnMonth(db, date, viewerId, first, last).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var own = rows.Where(b => b.ClientId == viewerId && b.Status == BookingStatus.Active).Select(b => b.Date).ToHashSet();
+        var day = await DayAsync(date, rows.Where(b => b.Date == date).Select(b => b.ForGrid), viewerId, cancellationToken);
+        return (day, await MonthAsync(first, date, own, cancellationToken));
+    }
+
+    /// <summary>The day's grid; <paramref name="viewerId"/> marks the viewer's own bookings (null for staff).</summary>
+    public async Task<DayGrid> DayAsync(DateOnly date, string? viewerId, CancellationToken cancellationToken)
+    {
+        var bookings = new List<GridBooking>();
+        await foreach (var booking in BookingsOfDay(db, date).WithCancellation(cancellationToken))
+        {
+            bookings.Add(booking);
+        }
+
+        return await DayAsync(date, bookings, viewerId, cancellationToken);
+    }
+
+    /// <summary>"Кузнецов А. И."</summary>
+    public static string ShortName(string last, string first, string? patronymic) =>
+        patronymic is null ? $"{last} {first[0]}." : $"{last} {first[0]}. {patronymic[0]}.";
+
+    private static (DateOnly First, DateOnly Last) MonthOf(DateOnly anyDay)
+    {
+        var first = new DateOnly(anyDay.Year, anyDay.Month, 1);
+        return (first, first.AddMonths(1).AddDays(-1));
+    }
+
+    private async Task<DayGrid> DayAsync(DateOnly date, IEnumerable<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
+    {
+        var advisors = new List<GridAdvisor>();
+        await foreach (var a in AdvisorsOfDay(db, date).WithCancellation(cancellationToken))
+        {
+            advisors.Add(new GridAdvisor(a.Id, ShortName(a.LastName, a.FirstName, a.Patronymic)));
+        }
+
+        var closed = !await IsOpenAsync(date, cancellationToken);
+        return SlotGrid.Build(date, advisors, bookings, viewerId, clock.LocalNow, closed);
+    }
+
+    private async Task<MonthView> MonthAsync(DateOnly first, DateOnly? selected, HashSet<DateOnly> own, CancellationToken cancellationToken)
+    {
+        var last = MonthOf(first).Last;
+        var daysOff = await DaysOffInMonthAsync(first, cancellationToken);
         var days = Enumerable.Range(0, last.Day).Select(i => first.AddDays(i)).Select(day => new CalendarDay(
             day,
             day < Today ? DayState.Past : day > LastBookableDay ? DayState.BeyondHorizon : daysOff.Contains(day) ? DayState.DayOff : DayState.Open,
@@ -53,29 +143,35 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
         return new MonthView(first, days, first > new DateOnly(Today.Year, Today.Month, 1), last < LastBookableDay);
     }
 
-    /// <summary>The day's grid; <paramref name="viewerId"/> marks the viewer's own bookings (null for staff).</summary>
-    public async Task<DayGrid> DayAsync(DateOnly date, string? viewerId, CancellationToken cancellationToken)
+    private async Task<HashSet<DateOnly>> DaysOffInMonthAsync(DateOnly anyDayOfMonth, CancellationToken cancellationToken)
     {
-        var advisors = await db.ServiceAdvisors.AsNoTracking()
-            .Where(a => a.IsActive || db.Bookings.Any(b => b.AdvisorId == a.Id && b.Date == date && b.Status == BookingStatus.Active))
-            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
-            .Select(a => new { a.Id, a.LastName, a.FirstName, a.Patronymic })
-            .ToListAsync(cancellationToken);
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.Date == date)
-            .Select(b => new GridBooking(b.Id, b.AdvisorId, b.Start, b.ClientId, b.Status))
-            .ToListAsync(cancellationToken);
-        var closed = !await IsOpenAsync(date, cancellationToken);
-        return SlotGrid.Build(
-            date, advisors.Select(a => new GridAdvisor(a.Id, ShortName(a.LastName, a.FirstName, a.Patronymic))), bookings, viewerId, clock.LocalNow, closed);
+        var (first, last) = MonthOf(anyDayOfMonth);
+        if (!daysOffByMonth.TryGetValue(first, out var daysOff))
+        {
+            daysOff = await ToSetAsync(DaysOffBetween(db, first, last), cancellationToken);
+            daysOffByMonth[first] = daysOff;
+        }
+
+        return daysOff;
     }
 
-    /// <summary>"Кузнецов А. И."</summary>
-    public static string ShortName(string last, string first, string? patronymic) =>
-        patronymic is null ? $"{last} {first[0]}." : $"{last} {first[0]}. {patronymic[0]}.";
+    private static async Task<HashSet<DateOnly>> ToSetAsync(IAsyncEnumerable<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var set = new HashSet<DateOnly>();
+        await foreach (var date in dates.WithCancellation(cancellationToken))
+        {
+            set.Add(date);
+        }
 
-    private async Task<HashSet<DateOnly>> DaysOffAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await db.DaysOff.Where(d => d.Date >= from && d.Date <= to).Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
+        return set;
+    }
+
+    private sealed record GridAdvisorRow(int Id, string LastName, string FirstName, string? Patronymic);
+
+    private sealed record DatedBooking(int Id, DateOnly Date, int AdvisorId, TimeOnly Start, string ClientId, BookingStatus Status)
+    {
+        public GridBooking ForGrid => new(Id, AdvisorId, Start, ClientId, Status);
+    }
 }
 
 public enum DayState

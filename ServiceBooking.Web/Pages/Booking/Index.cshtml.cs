@@ -48,7 +48,7 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
 
     /// <summary>htmx: a day's grid, with the calendar marking that day.</summary>
     public async Task<IActionResult> OnGetDayAsync(DateOnly date, CancellationToken cancellationToken) =>
-        Fragment("_Day", await DayViewAsync(date, withMonth: true, cancellationToken));
+        Fragment("_Day", await DayViewAsync(date, cancellationToken));
 
     /// <summary>htmx: the panel for a cell: the client's cars and the work each can have, with prices.</summary>
     public async Task<IActionResult> OnGetPanelAsync(DateOnly date, TimeOnly time, int advisorId, CancellationToken cancellationToken)
@@ -94,17 +94,18 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
         }
 
         var outcome = await desk.BookAsync(new BookingDraft(date, time, advisorId, carId.Value, repairTypeId.Value, Me, Me), cancellationToken);
-        var day = await DayViewAsync(date, withMonth: true, cancellationToken) with { Oob = true };
+        var day = await DayViewAsync(date, cancellationToken) with { Oob = true };
         var panel = outcome.Succeeded
             ? PanelView.Done(date, time, advisor, outcome.Booking!)
             : PanelView.Refused(date, time, advisor, text.Message(outcome.Refusal!));
         return Fragment("_Panel", panel with { Day = day });
     }
 
-    private async Task<DayView> DayViewAsync(DateOnly date, bool withMonth, CancellationToken cancellationToken) => new(
-        await calendar.DayAsync(date, Me, cancellationToken),
-        withMonth ? await calendar.MonthAsync(date, date, Me, cancellationToken) : null,
-        Oob: false);
+    private async Task<DayView> DayViewAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var (day, month) = await calendar.DayWithMonthAsync(date, Me, cancellationToken);
+        return new DayView(day, month, Oob: false);
+    }
 
     private PartialViewResult Fragment(string name, object model)
     {
