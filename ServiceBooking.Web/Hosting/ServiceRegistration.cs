@@ -54,7 +54,8 @@ public static class ServiceRegistration
         }
 
         services.AddSingleton<TimestampInterceptor>();
-        services.AddDbContext<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)
+        // Pooled: a request rents a context instead of building one and its options (measured in bench/RESULTS.md).
+        services.AddDbContextPool<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)
             .AddInterceptors(provider.GetRequiredService<TimestampInterceptor>()));
         services.AddDataProtection()
             .SetApplicationName("ServiceBooking")
@@ -152,6 +153,10 @@ public static class ServiceRegistration
     private static void AddWeb(IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Pages are UTF-8: Russian letters go out as they are, not as seven-character entities (HTML's own
+        // characters are still escaped).
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+            System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(Cultures.Default)
