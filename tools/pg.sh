@@ -45,6 +45,9 @@ pg_init() {
 }
 
 # pg_start DATA_DIR SOCKET_DIR [PORT]: starts the server; with PORT it also listens on 127.0.0.1:PORT.
+# random_page_cost 1.1: the data sits on SSD or in memory, so index lookups cost little more than reading in order;
+# with the default 4 the planner hashes whole tables to join a day of bookings (the manager's grid went from 60 ms to
+# 5 ms a query, bench/RESULTS.md).
 pg_start() {
   local data=$1 sock=$2 port=${3:-5432} listen="''"
   [ $# -ge 3 ] && listen=127.0.0.1
@@ -54,7 +57,7 @@ pg_start() {
     return 0
   fi
   pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses=$listen -p $port -k $sock -c fsync=${PG_FSYNC:-on} -c max_connections=${PG_MAX_CONNECTIONS:-200}" \
+    -o "-c listen_addresses=$listen -p $port -k $sock -c fsync=${PG_FSYNC:-on} -c max_connections=${PG_MAX_CONNECTIONS:-200} -c random_page_cost=1.1" \
     start >/dev/null || {
     tail -n 30 "$data/server.log" >&2
     return 1
