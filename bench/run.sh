@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory.
-#   bench/run.sh                 everything (about 6 minutes on 2 cores)
-#   BENCH_SECONDS=30 bench/run.sh  longer load runs
+#   bench/run.sh                   everything (about 8 minutes on 2 cores)
+#   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20)
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
 # drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
 # exits non-zero when a request errored or a cell was booked twice.
@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${BENCH_SECONDS:-15}
+warmup=${BENCH_WARMUP:-20}
 connections=32
 site_port=5090
 baseline_port=5091
@@ -123,43 +124,38 @@ if [ -n "${BENCH_HOLD:-}" ]; then
   sleep infinity
 fi
 
-# BENCH_PROFILE=grid|quote|desk: record a CPU trace of the site under that scenario's load, then stop.
-if [ -n "${BENCH_PROFILE:-}" ]; then
-  case "$BENCH_PROFILE" in
-    grid) url="http://127.0.0.1:$site_port/Booking?handler=Day&date=$busy_day"; cookie=$client_cookie ;;
-    quote) url="http://127.0.0.1:$site_port/Booking?handler=RepairTypes&carId=$client_car"; cookie=$client_cookie ;;
-    desk) url="http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true"; cookie=$manager_cookie ;;
-    *) echo "BENCH_PROFILE is grid, quote or desk" >&2; exit 2 ;;
-  esac
-  command -v dotnet-trace >/dev/null || export PATH="$PATH:$HOME/.dotnet/tools"
-  command -v dotnet-trace >/dev/null || dotnet tool install --global dotnet-trace >/dev/null
-  wrk -t2 -c"$connections" -d25s -H "HX-Request: true" -H "Cookie: $cookie" "$url" >"$out/profile-wrk.txt" 2>&1 &
-  wrk_pid=$!
-  sleep 5
-  dotnet-trace collect -p "$site_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 -o "$out/trace-$BENCH_PROFILE.nettrace" >/dev/null
-  wait "$wrk_pid"
-  dotnet-trace convert "$out/trace-$BENCH_PROFILE.nettrace" --format Speedscope -o "$out/trace-$BENCH_PROFILE" >/dev/null
-  log "trace: $out/trace-$BENCH_PROFILE.speedscope.json ($(grep -o 'Requests/sec: *[0-9.]*' "$out/profile-wrk.txt"))"
-  exit 0
-fi
-
-# Load: wrk with the reporter script; each scenario is warmed up first.
+# Load: wrk with the reporter script. Each scenario signs in afresh (wrk replays one cookie and cannot take the renewed
+# one a browser would keep, so an old cookie would have its security stamp checked on every request), then warms the
+# site up (the runtime's tiered compilation takes a while on 2 busy cores to settle on optimised code), then measures.
 declare -A result
-load() { # name url cookie [script args...]
-  local name=$1 url=$2 cookie=$3
-  shift 3
+load() { # name url nickname (empty: no sign-in) [warm] — "warm" warms up first
+  local name=$1 url=$2 nickname=$3 warm=${4:-} cookie
   local headers=(-H "HX-Request: true")
-  [ -n "$cookie" ] && headers+=(-H "Cookie: $cookie")
-  wrk -t2 -c"$connections" -d3s "${headers[@]}" "$url" >/dev/null 2>&1 || true
-  result[$name]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" -s bench/report.lua "$url" "$@" | grep '^RESULT' | sed 's/^RESULT //')
+  if [ -n "$nickname" ]; then
+    IFS=$'\t' read -r cookie _ < <(sign_in "$nickname" bench-pass-1)
+    headers+=(-H "Cookie: $cookie")
+  fi
+  [ -n "$warm" ] && { wrk -t2 -c"$connections" -d"${warmup}s" "${headers[@]}" "$url" >/dev/null 2>&1 || true; }
+  result[$name]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" -s bench/report.lua "$url" | grep '^RESULT' | sed 's/^RESULT //')
   log "$name: ${result[$name]}"
 }
 field() { echo "${result[$1]}" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
 
-load baseline_grid "http://127.0.0.1:$baseline_port/grid?date=$busy_day&viewer=bench-1" ""
-load grid "http://127.0.0.1:$site_port/Booking?handler=Day&date=$busy_day" "$client_cookie"
-load quote "http://127.0.0.1:$site_port/Booking?handler=RepairTypes&carId=$client_car" "$client_cookie"
-load desk "http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true" "$manager_cookie"
+# The grid against the baseline: three rounds taking turns, and each side's median round (by req/s) goes in the
+# table, so that the ratio compares minutes of the same machine (its speed drifts from one minute to the next).
+baseline_url="http://127.0.0.1:$baseline_port/grid?date=$busy_day&viewer=bench-1"
+grid_url="http://127.0.0.1:$site_port/Booking?handler=Day&date=$busy_day"
+for round in 1 2 3; do
+  load "baseline_grid_$round" "$baseline_url" "" "$([ "$round" = 1 ] && echo warm)"
+  load "grid_$round" "$grid_url" bench00001 "$([ "$round" = 1 ] && echo warm)"
+done
+median_round() { # name: the round with the median req/s
+  for round in 1 2 3; do echo "$(field "$1_$round" rps) $round"; done | sort -n | sed -n 2p | cut -d' ' -f2
+}
+result[baseline_grid]=${result[baseline_grid_$(median_round baseline_grid)]}
+result[grid]=${result[grid_$(median_round grid)]}
+load quote "http://127.0.0.1:$site_port/Booking?handler=RepairTypes&carId=$client_car" bench00001 warm
+load desk "http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true" manager warm
 
 # The race: 40 clients without a booking that day post bookings for 8 free cells of it, all at once.
 log "signing in the racing clients"
@@ -223,7 +219,7 @@ check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"
 grid_rps=$(field grid rps); base_rps=$(field baseline_grid rps); grid_p99=$(field grid p99_ms); base_p99=$(field baseline_grid p99_ms)
 reminder_ms=$(ms "$reminders"); campaign_ms=$(ms "$campaign")
 errors_total=0
-for name in baseline_grid grid quote desk race; do
+for name in baseline_grid_1 baseline_grid_2 baseline_grid_3 grid_1 grid_2 grid_3 quote desk race; do
   errors_total=$(( errors_total + $(field "$name" errors) + $(field "$name" non2xx) ))
 done
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -231,8 +227,9 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
 table=$(cat <<TABLE
 Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM.
-wrk with 2 threads and $connections connections for ${seconds} s per scenario, after a 3 s warm-up; wrk, the site and
-PostgreSQL (fsync off) share the cores. Data: $n_advisors active advisors, $n_users users, $n_cars cars, $n_bookings bookings
+wrk with 2 threads and $connections connections for ${seconds} s per scenario, after ${warmup} s of warm-up; wrk, the site and
+PostgreSQL (fsync off) share the cores. Grid and baseline took turns for three rounds; the median round of each is shown
+(req/s by round: baseline $(for r in 1 2 3; do printf '%s ' "$(field "baseline_grid_$r" rps)"; done| sed 's/ $//'), site $(for r in 1 2 3; do printf '%s ' "$(field "grid_$r" rps)"; done | sed 's/ $//')). Data: $n_advisors active advisors, $n_users users, $n_cars cars, $n_bookings bookings
 ($n_future from today on), made in ${seed_seconds} s.
 
 | scenario | req/s | p50 ms | p99 ms | socket errors | non-2xx |
