@@ -57,6 +57,34 @@ public sealed class BookingTests(BookingFixture fixture) : BookingTest<BookingFi
     }
 
     [Fact]
+    public async Task Choosing_a_day_gives_its_grid_and_a_calendar_that_marks_only_the_clients_own_days()
+    {
+        var (ivan, ivanCar) = await ClientWithRioAsync("ivan");
+        var (olga, olgaCar) = await ClientWithRioAsync("olga", 2);
+        var volkov = await AdvisorIdAsync("Волков");
+        var kuznetsov = await AdvisorIdAsync("Кузнецов");
+        var diagnostics = await RepairTypeIdAsync("Диагностика", null);
+        await BookAsync(ivan, BookForm(Today, "12:00", volkov, ivanCar, diagnostics));
+        await BookAsync(ivan, BookForm(Today.AddDays(2), "10:00", kuznetsov, ivanCar, diagnostics));
+        await BookAsync(olga, BookForm(Today.AddDays(1), "09:00", kuznetsov, olgaCar, diagnostics));
+        await BookAsync(olga, BookForm(Today.AddDays(3), "09:00", kuznetsov, olgaCar, diagnostics));
+
+        var second = await ivan.HtmxAsync($"/Booking?handler=Day&date={Iso(Today.AddDays(1))}");
+        var third = await ivan.HtmxAsync($"/Booking?handler=Day&date={Iso(Today.AddDays(2))}");
+
+        string[] Marked(HtmlPage page) => [.. page.Document.QuerySelectorAll("[data-testid=calendar-day]")
+            .Where(d => d.QuerySelector(".own-marker") is not null).Select(d => d.GetAttribute("data-date")!)];
+        string? Selected(HtmlPage page) => page.Document.QuerySelector("[data-testid=calendar-day][aria-current=date]")?.GetAttribute("data-date");
+        Assert.Equal(Iso(Today.AddDays(1)), second.Document.QuerySelector("[data-testid=slot-grid]")!.GetAttribute("data-date"));
+        Assert.Equal(("busy", "free"), (CellState(second, "09:00", kuznetsov), CellState(second, "12:00", volkov)));
+        Assert.Equal([Iso(Today), Iso(Today.AddDays(2))], Marked(second));
+        Assert.Equal(Iso(Today.AddDays(1)), Selected(second));
+        Assert.Equal(("own", "free"), (CellState(third, "10:00", kuznetsov), CellState(third, "12:00", volkov)));
+        Assert.Equal([Iso(Today), Iso(Today.AddDays(2))], Marked(third));
+        Assert.Equal(Iso(Today.AddDays(2)), Selected(third));
+    }
+
+    [Fact]
     public async Task The_panel_offers_the_cars_work_with_prices_that_follow_the_formula()
     {
         var (client, carId) = await ClientWithRioAsync("ivan");
