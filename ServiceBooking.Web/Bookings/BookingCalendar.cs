@@ -8,17 +8,12 @@ namespace ServiceBooking.Web.Bookings;
 
 /// <summary>Reads what the calendar and the day grid show: which days can be booked, and the state of every cell.</summary>
 /// <remarks>
-/// The grid is the busiest answer of the site (every client's calendar, every manager's desk every few seconds), so its
-/// queries are compiled once, and a month's days off are read once per request however often they are asked about.
+/// The grid is the busiest answer of the site (every client's calendar, every manager's desk every few seconds): its
+/// queries are compiled once, and the advisors and days off it shows come from <see cref="CalendarFacts"/>. Whether a
+/// day is off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
 /// </remarks>
-public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock, IOptions<BookingOptions> options)
+public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts, WorkshopClock clock, IOptions<BookingOptions> options)
 {
-    private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridAdvisorRow>> AdvisorsOfDay =
-        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.ServiceAdvisors.AsNoTracking()
-            .Where(a => a.IsActive || db.Bookings.Any(b => b.AdvisorId == a.Id && b.Date == date && b.Status == BookingStatus.Active))
-            .OrderBy(a => a.LastName).ThenBy(a => a.FirstName)
-            .Select(a => new GridAdvisorRow(a.Id, a.LastName, a.FirstName, a.Patronymic)));
-
     private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridBooking>> BookingsOfDay =
         EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.Bookings.AsNoTracking()
             .Where(b => b.Date == date)
@@ -37,28 +32,20 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
                 .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to && b.Date != date))
             .Select(b => new DatedBooking(b.Id, b.Date, b.AdvisorId, b.Start, b.ClientId, b.Status)));
 
-    private static readonly Func<ApplicationDbContext, DateOnly, DateOnly, IAsyncEnumerable<DateOnly>> DaysOffBetween =
-        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly from, DateOnly to) => db.DaysOff
-            .Where(d => d.Date >= from && d.Date <= to)
-            .Select(d => d.Date));
-
     private readonly Dictionary<DateOnly, HashSet<DateOnly>> daysOffByMonth = [];
 
     public DateOnly Today => clock.Today;
 
     public DateOnly LastBookableDay => clock.Today.AddDays(options.Value.HorizonDays);
 
+    /// <summary>Whether <paramref name="date"/> is a day off, as the database says now (for booking rules).</summary>
     public async Task<bool> IsDayOffAsync(DateOnly date, CancellationToken cancellationToken) =>
         (await DaysOffInMonthAsync(date, cancellationToken)).Contains(date);
-
-    /// <summary>A day one can still book: from today to the horizon, and not a day off.</summary>
-    public async Task<bool> IsOpenAsync(DateOnly date, CancellationToken cancellationToken) =>
-        date >= Today && date <= LastBookableDay && !await IsDayOffAsync(date, cancellationToken);
 
     /// <summary>The first day from today on that is open (today itself while it has time left).</summary>
     public async Task<DateOnly> FirstOpenDayAsync(CancellationToken cancellationToken)
     {
-        var daysOff = await ToSetAsync(DaysOffBetween(db, Today, LastBookableDay), cancellationToken);
+        var daysOff = (await FactsAsync(cancellationToken)).DaysOff;
         var lastStart = Domain.Scheduling.TimeSlot.DayStarts[^1];
         for (var day = Today; day <= LastBookableDay; day = day.AddDays(1))
         {
@@ -93,7 +80,7 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
         }
 
         var own = rows.Where(b => b.ClientId == viewerId && b.Status == BookingStatus.Active).Select(b => b.Date).ToHashSet();
-        var day = await DayAsync(date, rows.Where(b => b.Date == date).Select(b => b.ForGrid), viewerId, cancellationToken);
+        var day = await DayAsync(date, [.. rows.Where(b => b.Date == date).Select(b => b.ForGrid)], viewerId, cancellationToken);
         return (day, await MonthAsync(first, date, own, cancellationToken));
     }
 
@@ -119,22 +106,21 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
         return (first, first.AddMonths(1).AddDays(-1));
     }
 
-    private async Task<DayGrid> DayAsync(DateOnly date, IEnumerable<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
+    private async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
     {
-        var advisors = new List<GridAdvisor>();
-        await foreach (var a in AdvisorsOfDay(db, date).WithCancellation(cancellationToken))
-        {
-            advisors.Add(new GridAdvisor(a.Id, ShortName(a.LastName, a.FirstName, a.Patronymic)));
-        }
-
-        var closed = !await IsOpenAsync(date, cancellationToken);
-        return SlotGrid.Build(date, advisors, bookings, viewerId, clock.LocalNow, closed);
+        // Advisors no longer active still show on a day where they have bookings.
+        var booked = bookings.Where(b => b.Status == BookingStatus.Active).Select(b => b.AdvisorId).ToHashSet();
+        var advisors = (await FactsAsync(cancellationToken)).Advisors
+            .Where(a => a.IsActive || booked.Contains(a.Id))
+            .Select(a => new GridAdvisor(a.Id, ShortName(a.LastName, a.FirstName, a.Patronymic)));
+        var open = date >= Today && date <= LastBookableDay && !(await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        return SlotGrid.Build(date, advisors, bookings, viewerId, clock.LocalNow, closedDay: !open);
     }
 
     private async Task<MonthView> MonthAsync(DateOnly first, DateOnly? selected, HashSet<DateOnly> own, CancellationToken cancellationToken)
     {
         var last = MonthOf(first).Last;
-        var daysOff = await DaysOffInMonthAsync(first, cancellationToken);
+        var daysOff = await ShownDaysOffAsync(first, cancellationToken);
         var days = Enumerable.Range(0, last.Day).Select(i => first.AddDays(i)).Select(day => new CalendarDay(
             day,
             day < Today ? DayState.Past : day > LastBookableDay ? DayState.BeyondHorizon : daysOff.Contains(day) ? DayState.DayOff : DayState.Open,
@@ -143,12 +129,24 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
         return new MonthView(first, days, first > new DateOnly(Today.Year, Today.Month, 1), last < LastBookableDay);
     }
 
+    /// <summary>The advisors and days off from the first day of this month to the end of the horizon's month.</summary>
+    private Task<CalendarFacts.Snapshot> FactsAsync(CancellationToken cancellationToken) =>
+        facts.GetAsync(db, MonthOf(Today).First, MonthOf(LastBookableDay).Last, cancellationToken);
+
+    /// <summary>The days off the calendar shows for a month: from <see cref="CalendarFacts"/>, or the database for far months.</summary>
+    private async Task<IReadOnlySet<DateOnly>> ShownDaysOffAsync(DateOnly anyDayOfMonth, CancellationToken cancellationToken)
+    {
+        var (first, last) = MonthOf(anyDayOfMonth);
+        var known = await FactsAsync(cancellationToken);
+        return known.Covers(first, last) ? known.DaysOff : await DaysOffInMonthAsync(first, cancellationToken);
+    }
+
     private async Task<HashSet<DateOnly>> DaysOffInMonthAsync(DateOnly anyDayOfMonth, CancellationToken cancellationToken)
     {
         var (first, last) = MonthOf(anyDayOfMonth);
         if (!daysOffByMonth.TryGetValue(first, out var daysOff))
         {
-            daysOff = await ToSetAsync(DaysOffBetween(db, first, last), cancellationToken);
+            daysOff = await ToSetAsync(CalendarFacts.DaysOffBetween(db, first, last), cancellationToken);
             daysOffByMonth[first] = daysOff;
         }
 
@@ -165,8 +163,6 @@ public sealed class BookingCalendar(ApplicationDbContext db, WorkshopClock clock
 
         return set;
     }
-
-    private sealed record GridAdvisorRow(int Id, string LastName, string FirstName, string? Patronymic);
 
     private sealed record DatedBooking(int Id, DateOnly Date, int AdvisorId, TimeOnly Start, string ClientId, BookingStatus Status)
     {

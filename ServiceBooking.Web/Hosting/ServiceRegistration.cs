@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoCatalog>();
         services.AddSingleton<Scheduling.WorkshopClock>();
         services.AddOptions<Bookings.BookingOptions>().BindConfiguration(Bookings.BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Bookings.CalendarFacts>();
         services.AddScoped<Bookings.BookingCalendar>();
         services.AddScoped<Bookings.BookingDesk>();
         services.AddScoped<Bookings.BookingEmails>();
@@ -54,9 +55,10 @@ public static class ServiceRegistration
         }
 
         services.AddSingleton<TimestampInterceptor>();
+        services.AddSingleton<Bookings.CalendarFactsInterceptor>();
         // Pooled: a request rents a context instead of building one and its options (measured in bench/RESULTS.md).
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)
-            .AddInterceptors(provider.GetRequiredService<TimestampInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<TimestampInterceptor>(), provider.GetRequiredService<Bookings.CalendarFactsInterceptor>()));
         services.AddDataProtection()
             .SetApplicationName("ServiceBooking")
             .PersistKeysToDbContext<ApplicationDbContext>();
