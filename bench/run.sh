@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory.
-#   bench/run.sh                   everything (about 8 minutes on 2 cores)
+#   bench/run.sh                   everything (about 5 minutes on 2 cores)
 #   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20)
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
 # drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
