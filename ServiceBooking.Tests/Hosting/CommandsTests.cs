@@ -4,7 +4,7 @@ using ServiceBooking.Tests.Infrastructure;
 
 namespace ServiceBooking.Tests.Hosting;
 
-/// <summary>The site's operations commands, run as a user would: <c>dotnet ServiceBooking.Web.dll migrate | create-admin</c>.</summary>
+/// <summary>The site's operations commands, run as a user would: <c>dotnet ServiceBooking.Web.dll migrate | create-admin | run-job</c>.</summary>
 public sealed class CommandsTests : IAsyncLifetime
 {
     private string _database = string.Empty;
@@ -32,6 +32,20 @@ public sealed class CommandsTests : IAsyncLifetime
         Assert.Contains("Database is up to date.", second.Output, StringComparison.Ordinal);
         var roles = await ScalarAsync<string>("select string_agg(name, ',' order by name) from roles");
         Assert.Equal("Admin,Client,Manager", roles);
+    }
+
+    [Fact]
+    public async Task Run_job_runs_a_scheduled_job_once_and_says_what_it_did_and_an_unknown_job_gets_the_usage()
+    {
+        await RunAsync("migrate");
+
+        var campaigns = await RunAsync("run-job campaigns");
+        var unknown = await RunAsync("run-job everything");
+
+        Assert.Equal(0, campaigns.ExitCode);
+        Assert.Matches(@"^campaigns: 0 in \d+ ms$", campaigns.Output.Trim().Split('\n')[^1]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("usage: run-job reminders|maintenance|campaigns|outbox", unknown.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
