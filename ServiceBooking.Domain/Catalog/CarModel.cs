@@ -6,7 +6,7 @@ namespace ServiceBooking.Domain.Catalog;
 /// A car model with its generation in brackets (<c>Kia Rio (IV)</c>), its picture, its engine and the coefficient
 /// that scales the labour price (a big SUV takes longer than a city car).
 /// </summary>
-public sealed class CarModel : Entity
+public sealed class CarModel : Entity, IActivatable
 {
     public const int MaxNameLength = 100;
     public const decimal MinCoefficient = 0.5m;

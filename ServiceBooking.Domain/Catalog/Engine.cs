@@ -3,7 +3,7 @@ using ServiceBooking.Domain.Common;
 namespace ServiceBooking.Domain.Catalog;
 
 /// <summary>An engine by its manufacturer code (<c>G4FC</c>), with the oil it needs, how much of it, and its displacement.</summary>
-public sealed class Engine : Entity
+public sealed class Engine : Entity, IActivatable
 {
     public const int MaxCodeLength = 32;
 

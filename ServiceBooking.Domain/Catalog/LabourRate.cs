@@ -10,7 +10,7 @@ public enum LabourKind
 }
 
 /// <summary>A kind of labour hour (нормочас) and its price: diagnostics, maintenance, fitting extra equipment.</summary>
-public sealed class LabourRate : Entity
+public sealed class LabourRate : Entity, IActivatable
 {
     private LabourRate()
     {

@@ -4,7 +4,7 @@ using ServiceBooking.Domain.Common;
 namespace ServiceBooking.Domain.Catalog;
 
 /// <summary>Engine oil: a brand, an SAE viscosity grade (<c>5W-30</c>) and a price per litre.</summary>
-public sealed partial class Oil : Entity
+public sealed partial class Oil : Entity, IActivatable
 {
     public const int MaxBrandLength = 64;
 

@@ -3,7 +3,7 @@ using ServiceBooking.Domain.Common;
 namespace ServiceBooking.Domain.Catalog;
 
 /// <summary>A part or consumable from the store (filters, plugs, pads) with its price and the models it fits.</summary>
-public sealed class Part : Entity
+public sealed class Part : Entity, IActivatable
 {
     private readonly List<CarModel> _compatibleModels = [];
 

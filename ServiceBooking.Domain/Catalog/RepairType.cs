@@ -6,7 +6,7 @@ namespace ServiceBooking.Domain.Catalog;
 /// A kind of work (Диагностика, ТО-1, ТО-2, …): norm-hours at a labour rate, the parts it uses, the car model it is
 /// for (none: any model) and whether it includes an oil change.
 /// </summary>
-public sealed class RepairType : Entity
+public sealed class RepairType : Entity, IActivatable
 {
     public const decimal MaxNormHours = 100m;
 

@@ -4,7 +4,7 @@ using ServiceBooking.Domain.Common;
 namespace ServiceBooking.Domain.Scheduling;
 
 /// <summary>A service advisor (приёмщик): a column of the booking grid while active.</summary>
-public sealed class ServiceAdvisor : Entity
+public sealed class ServiceAdvisor : Entity, IActivatable
 {
     private ServiceAdvisor()
     {

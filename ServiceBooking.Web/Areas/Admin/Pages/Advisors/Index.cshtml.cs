@@ -22,22 +22,11 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var advisor = await db.ServiceAdvisors.FindAsync([id], cancellationToken);
-        if (advisor is null)
+        if (await AdminEntries.ToggleAsync<ServiceAdvisor>(db, id, cancellationToken) is not { } advisor)
         {
             return NotFound();
         }
 
-        if (advisor.IsActive)
-        {
-            advisor.Deactivate();
-        }
-        else
-        {
-            advisor.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[advisor.IsActive ? "Admin.Advisors.Activated" : "Admin.Advisors.Deactivated", advisor.Name.FullName];
         return RedirectToPage();
     }
@@ -45,29 +34,19 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
     /// <summary>Deletes an advisor nobody has booked; one with bookings is deactivated instead, and the message says so.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var advisor = await db.ServiceAdvisors.FindAsync([id], cancellationToken);
-        if (advisor is null)
+        var deleted = await AdminEntries.DeleteUnusedAsync<ServiceAdvisor>(
+            db, id, () => CountUsesAsync(id, cancellationToken), cancellationToken);
+        if (deleted is not ({ } advisor, var uses))
         {
             return NotFound();
         }
 
-        var uses = await CountUsesAsync(id, cancellationToken);
-        if (uses > 0)
-        {
-            advisor.Deactivate();
-            StatusMessage = text["Admin.Advisors.InUse", advisor.Name.FullName, uses];
-        }
-        else
-        {
-            db.ServiceAdvisors.Remove(advisor);
-            StatusMessage = text["Admin.Advisors.Deleted", advisor.Name.FullName];
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = uses > 0
+            ? text["Admin.Advisors.InUse", advisor.Name.FullName, uses]
+            : text["Admin.Advisors.Deleted", advisor.Name.FullName];
         return RedirectToPage();
     }
 
-    /// <summary>How many bookings name this advisor (past ones included: they are the workshop's history).</summary>
     /// <summary>Bookings (past, upcoming or cancelled) that name the advisor: they keep the row alive.</summary>
     private Task<int> CountUsesAsync(int advisorId, CancellationToken cancellationToken) =>
         db.Bookings.CountAsync(b => b.AdvisorId == advisorId, cancellationToken);

@@ -19,22 +19,11 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var engine = await db.Engines.FindAsync([id], cancellationToken);
-        if (engine is null)
+        if (await AdminEntries.ToggleAsync<Engine>(db, id, cancellationToken) is not { } engine)
         {
             return NotFound();
         }
 
-        if (engine.IsActive)
-        {
-            engine.Deactivate();
-        }
-        else
-        {
-            engine.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[engine.IsActive ? "Admin.Activated" : "Admin.Deactivated", engine.Code];
         return RedirectToPage();
     }
@@ -42,25 +31,16 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
     /// <summary>Deletes an engine no car model uses; one still in use is deactivated instead, and the message says so.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var engine = await db.Engines.FindAsync([id], cancellationToken);
-        if (engine is null)
+        var deleted = await AdminEntries.DeleteUnusedAsync<Engine>(
+            db, id, () => db.CarModels.CountAsync(m => m.EngineId == id, cancellationToken), cancellationToken);
+        if (deleted is not ({ } engine, var models))
         {
             return NotFound();
         }
 
-        var models = await db.CarModels.CountAsync(m => m.EngineId == id, cancellationToken);
-        if (models > 0)
-        {
-            engine.Deactivate();
-            StatusMessage = text["Admin.Engines.InUse", engine.Code, models];
-        }
-        else
-        {
-            db.Engines.Remove(engine);
-            StatusMessage = text["Admin.Deleted", engine.Code];
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = models > 0
+            ? text["Admin.Engines.InUse", engine.Code, models]
+            : text["Admin.Deleted", engine.Code];
         return RedirectToPage();
     }
 }

@@ -19,22 +19,11 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var rate = await db.LabourRates.FindAsync([id], cancellationToken);
-        if (rate is null)
+        if (await AdminEntries.ToggleAsync<LabourRate>(db, id, cancellationToken) is not { } rate)
         {
             return NotFound();
         }
 
-        if (rate.IsActive)
-        {
-            rate.Deactivate();
-        }
-        else
-        {
-            rate.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[rate.IsActive ? "Admin.Activated" : "Admin.Deactivated", rate.Name];
         return RedirectToPage();
     }
@@ -42,25 +31,16 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
     /// <summary>Deletes a labour rate no repair type uses; one still in use is deactivated instead, and the message says so.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var rate = await db.LabourRates.FindAsync([id], cancellationToken);
-        if (rate is null)
+        var deleted = await AdminEntries.DeleteUnusedAsync<LabourRate>(
+            db, id, () => db.RepairTypes.CountAsync(r => r.LabourRateId == id, cancellationToken), cancellationToken);
+        if (deleted is not ({ } rate, var repairTypes))
         {
             return NotFound();
         }
 
-        var repairTypes = await db.RepairTypes.CountAsync(r => r.LabourRateId == id, cancellationToken);
-        if (repairTypes > 0)
-        {
-            rate.Deactivate();
-            StatusMessage = text["Admin.LabourRates.InUse", rate.Name, repairTypes];
-        }
-        else
-        {
-            db.LabourRates.Remove(rate);
-            StatusMessage = text["Admin.Deleted", rate.Name];
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = repairTypes > 0
+            ? text["Admin.LabourRates.InUse", rate.Name, repairTypes]
+            : text["Admin.Deleted", rate.Name];
         return RedirectToPage();
     }
 }

@@ -20,22 +20,11 @@ public sealed class Index(ApplicationDbContext db, PictureStore pictures, IStrin
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var model = await db.CarModels.FindAsync([id], cancellationToken);
-        if (model is null)
+        if (await AdminEntries.ToggleAsync<CarModel>(db, id, cancellationToken) is not { } model)
         {
             return NotFound();
         }
 
-        if (model.IsActive)
-        {
-            model.Deactivate();
-        }
-        else
-        {
-            model.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[model.IsActive ? "Admin.Activated" : "Admin.Deactivated", model.Name];
         return RedirectToPage();
     }

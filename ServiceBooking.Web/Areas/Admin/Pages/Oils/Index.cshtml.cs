@@ -19,22 +19,11 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var oil = await db.Oils.FindAsync([id], cancellationToken);
-        if (oil is null)
+        if (await AdminEntries.ToggleAsync<Oil>(db, id, cancellationToken) is not { } oil)
         {
             return NotFound();
         }
 
-        if (oil.IsActive)
-        {
-            oil.Deactivate();
-        }
-        else
-        {
-            oil.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[oil.IsActive ? "Admin.Activated" : "Admin.Deactivated", oil.Name];
         return RedirectToPage();
     }
@@ -42,25 +31,16 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
     /// <summary>Deletes an oil no engine uses; one still in use is deactivated instead, and the message says so.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var oil = await db.Oils.FindAsync([id], cancellationToken);
-        if (oil is null)
+        var deleted = await AdminEntries.DeleteUnusedAsync<Oil>(
+            db, id, () => db.Engines.CountAsync(e => e.OilId == id, cancellationToken), cancellationToken);
+        if (deleted is not ({ } oil, var engines))
         {
             return NotFound();
         }
 
-        var engines = await db.Engines.CountAsync(e => e.OilId == id, cancellationToken);
-        if (engines > 0)
-        {
-            oil.Deactivate();
-            StatusMessage = text["Admin.Oils.InUse", oil.Name, engines];
-        }
-        else
-        {
-            db.Oils.Remove(oil);
-            StatusMessage = text["Admin.Deleted", oil.Name];
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = engines > 0
+            ? text["Admin.Oils.InUse", oil.Name, engines]
+            : text["Admin.Deleted", oil.Name];
         return RedirectToPage();
     }
 }

@@ -33,22 +33,11 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var part = await db.Parts.FindAsync([id], cancellationToken);
-        if (part is null)
+        if (await AdminEntries.ToggleAsync<Part>(db, id, cancellationToken) is not { } part)
         {
             return NotFound();
         }
 
-        if (part.IsActive)
-        {
-            part.Deactivate();
-        }
-        else
-        {
-            part.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[part.IsActive ? "Admin.Activated" : "Admin.Deactivated", part.Name];
         return RedirectToPage(new { q = Query });
     }
@@ -56,25 +45,16 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
     /// <summary>Deletes a part no repair type lists; one still listed is deactivated instead, and the message says so.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var part = await db.Parts.FindAsync([id], cancellationToken);
-        if (part is null)
+        var deleted = await AdminEntries.DeleteUnusedAsync<Part>(
+            db, id, () => db.RepairTypes.CountAsync(r => r.Parts.Any(p => p.PartId == id), cancellationToken), cancellationToken);
+        if (deleted is not ({ } part, var repairTypes))
         {
             return NotFound();
         }
 
-        var repairTypes = await db.RepairTypes.CountAsync(r => r.Parts.Any(p => p.PartId == id), cancellationToken);
-        if (repairTypes > 0)
-        {
-            part.Deactivate();
-            StatusMessage = text["Admin.Parts.InUse", part.Name, repairTypes];
-        }
-        else
-        {
-            db.Parts.Remove(part);
-            StatusMessage = text["Admin.Deleted", part.Name];
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = repairTypes > 0
+            ? text["Admin.Parts.InUse", part.Name, repairTypes]
+            : text["Admin.Deleted", part.Name];
         return RedirectToPage(new { q = Query });
     }
 

@@ -39,22 +39,11 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var type = await db.RepairTypes.FindAsync([id], cancellationToken);
-        if (type is null)
+        if (await AdminEntries.ToggleAsync<RepairType>(db, id, cancellationToken) is not { } type)
         {
             return NotFound();
         }
 
-        if (type.IsActive)
-        {
-            type.Deactivate();
-        }
-        else
-        {
-            type.Activate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text[type.IsActive ? "Admin.Activated" : "Admin.Deactivated", type.Name];
         return RedirectToPage(new { model = ModelFilter });
     }
@@ -62,25 +51,16 @@ public sealed class Index(ApplicationDbContext db, IStringLocalizer<SharedResour
     /// <summary>Deletes a repair type nothing refers to; one in use is deactivated instead, and the message says so.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var type = await db.RepairTypes.FindAsync([id], cancellationToken);
-        if (type is null)
+        var deleted = await AdminEntries.DeleteUnusedAsync<RepairType>(
+            db, id, () => CountUsesAsync(id, cancellationToken), cancellationToken);
+        if (deleted is not ({ } type, var uses))
         {
             return NotFound();
         }
 
-        var uses = await CountUsesAsync(id, cancellationToken);
-        if (uses > 0)
-        {
-            type.Deactivate();
-            StatusMessage = text["Admin.RepairTypes.InUse", type.Name, uses];
-        }
-        else
-        {
-            db.RepairTypes.Remove(type);
-            StatusMessage = text["Admin.Deleted", type.Name];
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        StatusMessage = uses > 0
+            ? text["Admin.RepairTypes.InUse", type.Name, uses]
+            : text["Admin.Deleted", type.Name];
         return RedirectToPage(new { model = ModelFilter });
     }
 
