@@ -100,11 +100,7 @@ public sealed class BookingDesk(
         try
         {
             booking.CancelByClient(clientId, clock.LocalNow, time.GetUtcNow());
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return BookingOutcome.Booked(booking);
+            return await SaveCancelledAsync(booking, notice: null, cancellationToken);
         }
         catch (DomainException refusal)
         {
@@ -126,12 +122,7 @@ public sealed class BookingDesk(
         {
             booking.CancelByStaff(staffId, reason, time.GetUtcNow());
             var client = await db.Users.SingleAsync(u => u.Id == booking.ClientId, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            outbox.Add(await emails.CancelledAsync(booking, client));
-            await db.SaveChangesAsync(cancellationToken);
-            await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return BookingOutcome.Booked(booking);
+            return await SaveCancelledAsync(booking, await emails.CancelledAsync(booking, client), cancellationToken);
         }
         catch (DomainException refusal)
         {
@@ -155,6 +146,24 @@ public sealed class BookingDesk(
             b.Advisor.LastName + " " + b.Advisor.FirstName,
             u.LastName + " " + u.FirstName + (u.Patronymic == null ? "" : " " + u.Patronymic),
             u.PhoneNumber, u.Email, b.Car.Model.Name, (string)(object)b.Car.Plate, b.Quote.RepairTypeName, b.Quote.Total);
+
+    /// <summary>
+    /// Saves a cancelled booking with the client's notice (when there is one) and drops its pending reminder, all in
+    /// one transaction.
+    /// </summary>
+    private async Task<BookingOutcome> SaveCancelledAsync(Booking booking, OutboxEntry? notice, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (notice is not null)
+        {
+            outbox.Add(notice);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return BookingOutcome.Booked(booking);
+    }
 
     /// <summary>Cars with what pricing needs: model, engine, oil.</summary>
     private Task<Car?> LoadCarAsync(int carId, CancellationToken cancellationToken) =>
