@@ -41,6 +41,8 @@ demo_password=$(cat "$data/demo-password")
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
+# Links in emails start with the public URL, never with what a request claims to be its host.
+export Site__PublicUrl=${Site__PublicUrl:-${ASPNETCORE_URLS%%;*}}
 export Demo__Seed=true
 export Demo__Password=$demo_password
 export Email__PickupDirectory=$data/mail

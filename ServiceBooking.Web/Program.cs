@@ -3,7 +3,8 @@ using ServiceBooking.Web.Hosting;
 var (command, options, hostArgs) = Commands.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
-builder.AddServiceBooking();
+// The site and its jobs build links from Site:PublicUrl; migrate and create-admin send nothing and can run without it.
+builder.AddServiceBooking(requirePublicUrl: command is null or "run-job");
 
 var app = builder.Build();
 app.UseServiceBooking();

@@ -53,7 +53,7 @@ export ConnectionStrings__Default=$connection
 export ASPNETCORE_ENVIRONMENT=Production
 export Email__Smtp__Host=127.0.0.1
 export Email__Smtp__Port=1
-export Site__PublicUrl=http://localhost:$site_port
+export Site__PublicUrl=http://127.0.0.1:$site_port
 export Logging__LogLevel__Default=Warning
 export Demo__Password=bench-pass-1
 
@@ -67,7 +67,7 @@ fi
 log "migrating and seeding the demo catalog"
 site migrate >/dev/null
 # A subshell that execs dotnet, so that $! is the site's own process id.
-(cd "$out/site" && Demo__Seed=true Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
+(cd "$out/site" && ASPNETCORE_ENVIRONMENT=Development Demo__Seed=true Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
   exec dotnet ServiceBooking.Web.dll) >"$work/seed-site.log" 2>&1 &
 seed_pid=$!
 wait_for "http://127.0.0.1:$site_port/health"

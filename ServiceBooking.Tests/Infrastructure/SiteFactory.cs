@@ -24,13 +24,25 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
     /// <summary>This site's own picture folder, so tests never write into the source tree.</summary>
     public string PictureFolder { get; } = Path.Combine(Path.GetTempPath(), "sb-pictures-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>Serves the site on a free port of 127.0.0.1 and returns its address (for the browser).</summary>
+    /// <summary>
+    /// Serves the site on a free port of 127.0.0.1 and returns its address (for the browser). The port is chosen first,
+    /// so that the site's public URL (the start of every emailed link) is that address.
+    /// </summary>
     public Uri StartOnRealPort()
     {
-        UseKestrel(0);
+        var port = FreePort();
+        Settings["Site:PublicUrl"] = $"http://127.0.0.1:{port}";
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void Dispose(bool disposing)
@@ -69,7 +81,17 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
             // Keys are kept unencrypted in the test database on purpose.
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+            // What the in-memory test client sends as Host; browser tests use the real port's address instead.
+            ["Site:PublicUrl"] = "http://localhost",
         };
+        // Every test client comes from one address and signs in far more often than a person would: the limits are
+        // lifted, except in the tests of the limits themselves (which set their own).
+        foreach (var limit in typeof(ServiceBooking.Web.Hosting.RateLimitOptions).GetProperties())
+        {
+            settings[$"RateLimits:{limit.Name}:Permits"] = "100000";
+            settings[$"RateLimits:{limit.Name}:WindowSeconds"] = "1";
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;

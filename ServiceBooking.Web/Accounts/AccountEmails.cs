@@ -1,37 +1,62 @@
+using Microsoft.AspNetCore.Identity;
 using ServiceBooking.Web.Components.Email;
 using ServiceBooking.Web.Data;
 using ServiceBooking.Web.Email;
 using ServiceBooking.Web.Email.Outbox;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Localization;
 
 namespace ServiceBooking.Web.Accounts;
 
-/// <summary>The account emails of PRODUCT.md section A, rendered in the recipient's language and queued in the outbox.</summary>
-public sealed class AccountEmails(EmailRenderer renderer, OutboxWriter outbox, ApplicationDbContext db)
+/// <summary>
+/// The account emails of PRODUCT.md section A, rendered in the recipient's language and queued in the outbox. Each makes
+/// its own token and builds its link from the configured public URL (<see cref="SiteLinks"/>), never from the request.
+/// </summary>
+public sealed class AccountEmails(
+    EmailRenderer renderer, OutboxWriter outbox, ApplicationDbContext db, UserManager<ApplicationUser> users, SiteLinks links)
 {
-    public Task QueueConfirmationAsync(ApplicationUser user, string link, CancellationToken cancellationToken) =>
-        QueueAsync<ConfirmAccountEmail>(user, user.Email!, EmailKind.AccountConfirmation, "Email.ConfirmAccount.Subject", new()
+    public async Task QueueConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        await QueueAsync<ConfirmAccountEmail>(user, user.Email!, EmailKind.AccountConfirmation, "Email.ConfirmAccount.Subject", new()
         {
             [nameof(ConfirmAccountEmail.Name)] = user.Name.Salutation,
             [nameof(ConfirmAccountEmail.Nickname)] = user.UserName,
-            [nameof(ConfirmAccountEmail.Link)] = link,
+            [nameof(ConfirmAccountEmail.Link)] = links.Page("/Account/ConfirmEmail", new { userId = user.Id, code }),
         }, cancellationToken);
+    }
 
-    public Task QueuePasswordResetAsync(ApplicationUser user, string link, CancellationToken cancellationToken) =>
-        QueueAsync<ResetPasswordEmail>(user, user.Email!, EmailKind.PasswordReset, "Email.ResetPassword.Subject", new()
+    public async Task QueuePasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
+        await QueueAsync<ResetPasswordEmail>(user, user.Email!, EmailKind.PasswordReset, "Email.ResetPassword.Subject", new()
         {
             [nameof(ResetPasswordEmail.Name)] = user.Name.Salutation,
             [nameof(ResetPasswordEmail.Nickname)] = user.UserName,
-            [nameof(ResetPasswordEmail.Link)] = link,
+            [nameof(ResetPasswordEmail.Link)] = links.Page("/Account/ResetPassword", new { userId = user.Id, code }),
         }, cancellationToken);
+    }
 
-    public Task QueueEmailChangeAsync(ApplicationUser user, string newEmail, string link, CancellationToken cancellationToken) =>
-        QueueAsync<ConfirmEmailChangeEmail>(user, newEmail, EmailKind.EmailChange, "Email.ConfirmEmailChange.Subject", new()
+    /// <summary>
+    /// A change of address: the new address gets the link that makes the change, the old one is told that a change was
+    /// asked for (with a link to the profile), so a stolen session cannot move the account away unnoticed.
+    /// </summary>
+    public async Task QueueEmailChangeAsync(ApplicationUser user, string newEmail, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        await QueueAsync<ConfirmEmailChangeEmail>(user, newEmail, EmailKind.EmailChange, "Email.ConfirmEmailChange.Subject", new()
         {
             [nameof(ConfirmEmailChangeEmail.Name)] = user.Name.Salutation,
             [nameof(ConfirmEmailChangeEmail.NewEmail)] = newEmail,
-            [nameof(ConfirmEmailChangeEmail.Link)] = link,
+            [nameof(ConfirmEmailChangeEmail.Link)] = links.Page("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code }),
         }, cancellationToken);
+        await QueueAsync<EmailChangeRequestedEmail>(user, user.Email!, EmailKind.EmailChangeNotice, "Email.EmailChangeRequested.Subject", new()
+        {
+            [nameof(EmailChangeRequestedEmail.Name)] = user.Name.Salutation,
+            [nameof(EmailChangeRequestedEmail.NewEmail)] = newEmail,
+            [nameof(EmailChangeRequestedEmail.ProfileLink)] = links.Page("/Profile/Index"),
+        }, cancellationToken);
+    }
 
     /// <summary>Each request is its own email (a new link every time), so the key is unique per request.</summary>
     private async Task QueueAsync<TTemplate>(

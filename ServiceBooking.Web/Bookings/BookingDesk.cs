@@ -23,12 +23,13 @@ public sealed class BookingDesk(
             .ToListAsync(cancellationToken);
 
     /// <summary>The repair types that can be done on <paramref name="car"/>, each with its quote for the car's model.</summary>
-    public async Task<IReadOnlyList<PricedRepairType>> RepairTypesForAsync(int carId, string clientId, CancellationToken cancellationToken)
+    /// <summary>The work a client's car can have, priced for it; null when the car is not that client's (a 404 for pages).</summary>
+    public async Task<IReadOnlyList<PricedRepairType>?> RepairTypesForAsync(int carId, string clientId, CancellationToken cancellationToken)
     {
         var car = await LoadCarAsync(carId, cancellationToken);
         if (car is null || !car.IsOwnedBy(clientId) || !car.IsActive)
         {
-            return [];
+            return null;
         }
 
         var types = await RepairTypes()

@@ -23,10 +23,11 @@ public static class RequestPipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapPictures();
         app.UseJobs();
         return app;

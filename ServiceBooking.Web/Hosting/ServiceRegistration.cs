@@ -16,7 +16,7 @@ namespace ServiceBooking.Web.Hosting;
 
 public static class ServiceRegistration
 {
-    public static WebApplicationBuilder AddServiceBooking(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddServiceBooking(this WebApplicationBuilder builder, bool requirePublicUrl = true)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -29,7 +29,7 @@ public static class ServiceRegistration
 
         AddData(services, configuration);
         AddIdentity(services);
-        AddEmail(builder);
+        AddEmail(builder, requirePublicUrl);
         AddWeb(services);
 
         services.AddOptions<PictureOptions>().BindConfiguration(PictureOptions.Section);
@@ -80,7 +80,9 @@ public static class ServiceRegistration
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // Ten wrong passwords lock the account for 15 minutes; one address is slowed after five (RateLimits), so a
+                // single stranger cannot lock an owner out quickly, and a password reset lifts a lockout at once.
+                options.Lockout.MaxFailedAccessAttempts = 10;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<ApplicationDbContext>()
@@ -122,11 +124,12 @@ public static class ServiceRegistration
             };
         });
         services.AddScoped<AccountEmails>();
+        services.AddScoped<PasswordSignIn>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<DemoSeeder>();
     }
 
-    private static void AddEmail(WebApplicationBuilder builder)
+    private static void AddEmail(WebApplicationBuilder builder, bool requirePublicUrl)
     {
         var services = builder.Services;
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -148,8 +151,29 @@ public static class ServiceRegistration
 
         services.AddScoped<EmailRenderer>();
         services.AddJobs();
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
-        services.AddScoped<SiteLinks>();
+        AddSite(builder, requirePublicUrl);
+    }
+
+    /// <summary>
+    /// The public URL every emailed link starts with (required outside Development), and the hosts the site answers to:
+    /// outside Development only the public URL's host unless <c>AllowedHosts</c> says otherwise.
+    /// </summary>
+    private static void AddSite(WebApplicationBuilder builder, bool requirePublicUrl)
+    {
+        if (requirePublicUrl)
+        {
+            SiteOptions.Require(builder.Configuration, builder.Environment);
+        }
+
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        builder.Services.AddSingleton<SiteLinks>();
+        var configuredHosts = builder.Configuration["AllowedHosts"];
+        if (string.IsNullOrWhiteSpace(configuredHosts) && !builder.Environment.IsDevelopment()
+            && SiteOptions.Parse(builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.PublicUrl)}"]) is { } publicUrl)
+        {
+            builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(options =>
+                options.AllowedHosts = [publicUrl.IdnHost]);
+        }
     }
 
     private static void AddWeb(IServiceCollection services)
@@ -176,6 +200,7 @@ public static class ServiceRegistration
                 options.Conventions.AuthorizeAreaFolder("Admin", "/", "Admin");
                 options.Conventions.AuthorizeAreaFolder("Manager", "/", "Staff");
             })
+            .AddMvcOptions(options => options.Filters.Add<UnknownHandlerFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -189,6 +214,7 @@ public static class ServiceRegistration
             .AddPolicy("Admin", policy => policy.RequireRole(Roles.Admin))
             .AddPolicy("Staff", policy => policy.RequireRole(Roles.Manager, Roles.Admin));
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+        services.AddRateLimits();
         services.AddHttpContextAccessor();
     }
 }

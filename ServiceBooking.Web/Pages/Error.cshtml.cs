@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,13 +16,33 @@ public sealed class Error : PageModel
 
     public string RequestId { get; private set; } = string.Empty;
 
+    /// <summary>For 429: how long the reader should wait, from the <c>Retry-After</c> the refusal set.</summary>
+    public TimeSpan? RetryAfter { get; private set; }
+
     public void OnGet(int? code) => Show(code);
 
-    public void OnPost(int? code) => Show(code);
+    /// <summary>
+    /// A failed POST is re-executed here as a POST (so no antiforgery check: the original request already failed). A
+    /// POST straight to this page is not such a re-execution, and is refused like any POST without a token.
+    /// </summary>
+    public void OnPost(int? code)
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            code = StatusCodes.Status400BadRequest;
+        }
+
+        Show(code);
+    }
 
     private void Show(int? code)
     {
         Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (int.TryParse(Response.Headers.RetryAfter, out var seconds) && seconds > 0)
+        {
+            RetryAfter = TimeSpan.FromSeconds(seconds);
+        }
     }
 }

@@ -61,35 +61,40 @@ public sealed class LoginTests(SiteFixture fixture) : SiteTest<SiteFixture>(fixt
     }
 
     [Fact]
-    public async Task An_unconfirmed_account_is_told_to_confirm_and_offered_a_new_link()
+    public async Task An_unconfirmed_account_is_told_to_confirm_and_offered_a_new_link_only_after_the_right_password()
     {
         await CreateUserAsync(new UserBuilder("ivan").Unconfirmed());
 
-        var page = await SignInAsync(HtmlClient.For(Fixture.Site), "ivan", UserBuilder.DefaultPassword);
+        var wrong = await SignInAsync(HtmlClient.For(Fixture.Site), "ivan", "not-the-password1");
+        var right = await SignInAsync(HtmlClient.For(Fixture.Site), "ivan", UserBuilder.DefaultPassword);
 
-        Assert.True(page.Has("not-confirmed-message"));
-        Assert.True(page.Has("resend-confirmation"));
-        Assert.False(page.Has("nav-profile"));
+        Assert.False(wrong.Has("not-confirmed-message"));
+        Assert.Equal("Неверный ник, адрес эл. почты или пароль.", wrong.FormErrors);
+        Assert.True(right.Has("not-confirmed-message"));
+        Assert.True(right.Has("resend-confirmation"));
+        Assert.False(right.Has("nav-profile"));
     }
 
     [Fact]
-    public async Task After_five_wrong_passwords_the_sixth_attempt_meets_the_lockout_even_with_the_right_password()
+    public async Task After_ten_wrong_passwords_the_lockout_is_told_only_to_whoever_types_the_right_password()
     {
         await CreateUserAsync(new UserBuilder("ivan"));
         var client = HtmlClient.For(Fixture.Site);
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
             var wrong = await SignInAsync(client, "ivan", $"wrong-password{attempt}");
-            Assert.False(wrong.Has("lockout-message"), $"locked out after only {attempt} attempts");
+            Assert.False(wrong.Has("lockout-message"), $"attempt {attempt} told that the account is locked");
+            Assert.Equal("Неверный ник, адрес эл. почты или пароль.", wrong.FormErrors);
         }
 
-        var fifth = await SignInAsync(client, "ivan", "wrong-password5");
-        var sixth = await SignInAsync(client, "ivan", UserBuilder.DefaultPassword);
+        var wrongWhileLocked = await SignInAsync(client, "ivan", "wrong-password11");
+        var rightWhileLocked = await SignInAsync(client, "ivan", UserBuilder.DefaultPassword);
 
-        Assert.True(fifth.Has("lockout-message"));
-        Assert.StartsWith("Слишком много неверных паролей: вход заблокирован на 15 мин.", sixth.TestId("lockout-message"));
-        Assert.False(sixth.Has("nav-profile"));
+        Assert.False(wrongWhileLocked.Has("lockout-message"));
+        Assert.Equal("Неверный ник, адрес эл. почты или пароль.", wrongWhileLocked.FormErrors);
+        Assert.StartsWith("Слишком много неверных паролей: вход заблокирован на 15 мин.", rightWhileLocked.TestId("lockout-message"));
+        Assert.False(rightWhileLocked.Has("nav-profile"));
     }
 
     [Fact]

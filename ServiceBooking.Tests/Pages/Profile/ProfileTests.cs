@@ -90,18 +90,32 @@ public sealed class ProfileTests(SiteFixture fixture) : SiteTest<SiteFixture>(fi
     }
 
     [Fact]
-    public async Task A_new_email_takes_effect_only_when_the_link_sent_to_it_is_opened()
+    public async Task A_new_email_needs_the_password_tells_the_old_address_and_takes_effect_only_when_its_link_is_opened()
     {
         await CreateUserAsync(new UserBuilder("olga"));
         var client = await SignedInAsync(new UserBuilder("ivan"));
+        var form = await client.GetAsync("/Profile/Email");
 
-        var taken = await client.SubmitAsync(await client.GetAsync("/Profile/Email"), "[data-testid=email-form]",
-            new Dictionary<string, string> { ["Input.NewEmail"] = "olga@example.ru" });
+        var taken = await client.SubmitAsync(form, "[data-testid=email-form]",
+            new Dictionary<string, string> { ["Input.NewEmail"] = "olga@example.ru", ["Input.CurrentPassword"] = UserBuilder.DefaultPassword });
+        var noPassword = await client.SubmitAsync(form, "[data-testid=email-form]", new Dictionary<string, string> { ["Input.NewEmail"] = "ivan.new@example.ru" });
+        var wrongPassword = await client.SubmitAsync(form, "[data-testid=email-form]",
+            new Dictionary<string, string> { ["Input.NewEmail"] = "ivan.new@example.ru", ["Input.CurrentPassword"] = "not-the-password1" });
         Assert.Equal("Адрес olga@example.ru уже зарегистрирован.", taken.FieldError("NewEmail"));
+        Assert.Equal("Заполните поле «Текущий пароль».", noPassword.FieldError("CurrentPassword"));
+        Assert.Equal("Текущий пароль указан неверно.", wrongPassword.FieldError("CurrentPassword"));
+        Assert.Equal("ivan.new@example.ru", wrongPassword.FieldValue("NewEmail"));
+        Assert.Empty(Smtp.Received);
 
-        var sent = await client.SubmitAsync(taken, "[data-testid=email-form]", new Dictionary<string, string> { ["Input.NewEmail"] = "ivan.new@example.ru" });
+        var sent = await client.SubmitAsync(form, "[data-testid=email-form]",
+            new Dictionary<string, string> { ["Input.NewEmail"] = "ivan.new@example.ru", ["Input.CurrentPassword"] = UserBuilder.DefaultPassword });
         Assert.Contains("ivan.new@example.ru", sent.TestId("status-message"));
         Assert.Equal("ivan@example.ru", (await ReloadAsync("ivan")).Email);
+
+        var notice = await Smtp.WaitForAsync("ivan@example.ru");
+        Assert.Contains("ivan.new@example.ru", notice.Text, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/Profile", notice.Link("/Profile"));
+        Assert.DoesNotContain("ConfirmEmailChange", notice.Html, StringComparison.Ordinal);
 
         var link = new Uri((await Smtp.WaitForAsync("ivan.new@example.ru")).Link("/Account/ConfirmEmailChange")).PathAndQuery;
         var confirmed = await client.GetAsync(link);

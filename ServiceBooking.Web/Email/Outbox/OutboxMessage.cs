@@ -22,6 +22,7 @@ public enum EmailKind
     AccountConfirmation,
     PasswordReset,
     EmailChange,
+    EmailChangeNotice,
     BookingConfirmation,
     BookingReminder,
     BookingCancelled,

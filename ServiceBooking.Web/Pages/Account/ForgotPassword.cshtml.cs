@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 
 namespace ServiceBooking.Web.Pages.Account;
 
 /// <summary>Emails a password reset link. The answer never tells whether the account exists.</summary>
 [AllowAnonymous]
-public sealed class ForgotPassword(UserManager<ApplicationUser> users, AccountEmails emails) : PageModel
+[EnableRateLimiting(RateLimits.ForgotPassword)]
+public sealed class ForgotPassword(UserManager<ApplicationUser> users, AccountEmails emails, Throttle throttle) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -30,11 +33,15 @@ public sealed class ForgotPassword(UserManager<ApplicationUser> users, AccountEm
 
         var login = Input.Login.Trim();
         var user = login.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(login) : await users.FindByNameAsync(login);
+        // Counted per account (its email), whether it was named by nickname or by email.
+        if (await throttle.TryAsync(ThrottleKind.ForgotPasswordEmail, user?.Email ?? login, cancellationToken) is { } wait)
+        {
+            return new TooManyRequestsResult(wait);
+        }
+
         if (user is { EmailConfirmed: true })
         {
-            var code = Tokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, new { userId = user.Id, code }, Request.Scheme)!;
-            await emails.QueuePasswordResetAsync(user, link, cancellationToken);
+            await emails.QueuePasswordResetAsync(user, cancellationToken);
         }
 
         Done = true;

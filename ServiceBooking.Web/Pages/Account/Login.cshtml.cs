@@ -1,18 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Accounts;
-using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 
 namespace ServiceBooking.Web.Pages.Account;
 
+/// <summary>Sign-in by nickname or email; limited per address (the middleware) and per login (<see cref="PasswordSignIn"/>).</summary>
 [AllowAnonymous]
-public sealed class Login(
-    UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> text, TimeProvider clock)
-    : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class Login(PasswordSignIn signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -32,45 +32,30 @@ public sealed class Login(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var login = Input.Login.Trim();
-        var user = login.Contains('@', StringComparison.Ordinal)
-            ? await users.FindByEmailAsync(login)
-            : await users.FindByNameAsync(login);
-        if (user is null)
+        switch (await signIn.SignInAsync(Input.Login, Input.Password, Input.RememberMe, cancellationToken))
         {
-            ModelState.AddModelError(string.Empty, text["Login.Invalid"]);
-            return Page();
+            case SignInOutcome.SignedIn signedIn:
+                CultureCookie.Append(Response, signedIn.User.PreferredCulture);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/"));
+            case SignInOutcome.Throttled throttled:
+                return new TooManyRequestsResult(throttled.RetryAfter);
+            case SignInOutcome.LockedOut locked:
+                LockedMinutes = locked.Minutes;
+                return Page();
+            case SignInOutcome.NotConfirmed:
+                NotConfirmed = true;
+                return Page();
+            default:
+                ModelState.AddModelError(string.Empty, text["Login.Invalid"]);
+                return Page();
         }
-
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            CultureCookie.Append(Response, user.PreferredCulture);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/"));
-        }
-
-        if (result.IsLockedOut)
-        {
-            var end = await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow();
-            LockedMinutes = Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes));
-            return Page();
-        }
-
-        if (result.IsNotAllowed && !user.EmailConfirmed)
-        {
-            NotConfirmed = true;
-            return Page();
-        }
-
-        ModelState.AddModelError(string.Empty, text["Login.Invalid"]);
-        return Page();
     }
 
     public sealed class LoginInput

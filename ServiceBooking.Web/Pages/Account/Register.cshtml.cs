@@ -4,17 +4,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Validation;
 
 namespace ServiceBooking.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.Register)]
 public sealed class Register(
-    UserManager<ApplicationUser> users, AccountEmails emails, ApplicationDbContext db, IStringLocalizer<SharedResource> text)
+    UserManager<ApplicationUser> users, AccountEmails emails, ApplicationDbContext db, Throttle throttle, IStringLocalizer<SharedResource> text)
     : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
@@ -39,6 +42,11 @@ public sealed class Register(
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (await throttle.TryAsync(ThrottleKind.RegisterEmail, Input.Email, cancellationToken) is { } wait)
+        {
+            return new TooManyRequestsResult(wait);
         }
 
         var user = new ApplicationUser
@@ -74,19 +82,9 @@ public sealed class Register(
         }
 
         await users.AddToRoleAsync(user, Roles.Client);
-        await QueueConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
+        await emails.QueueConfirmationAsync(user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return RedirectToPage("RegisterConfirmation", new { email = user.Email });
-    }
-
-    /// <summary>Makes a fresh confirmation link for <paramref name="user"/> and queues the email; shared with "send it again".</summary>
-    internal static async Task QueueConfirmationAsync(
-        UserManager<ApplicationUser> users, AccountEmails emails, ApplicationUser user, IUrlHelper url, HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var code = Tokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = url.Page("/Account/ConfirmEmail", pageHandler: null, new { userId = user.Id, code }, request.Scheme)!;
-        await emails.QueueConfirmationAsync(user, link, cancellationToken);
     }
 
     public sealed class RegisterInput

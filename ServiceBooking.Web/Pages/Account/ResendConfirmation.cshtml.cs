@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Validation;
 
 namespace ServiceBooking.Web.Pages.Account;
 
 /// <summary>Sends a fresh confirmation link. The answer is the same whether or not the address has an account.</summary>
 [AllowAnonymous]
-public sealed class ResendConfirmation(UserManager<ApplicationUser> users, AccountEmails emails) : PageModel
+[EnableRateLimiting(RateLimits.ResendConfirmation)]
+public sealed class ResendConfirmation(UserManager<ApplicationUser> users, AccountEmails emails, Throttle throttle) : PageModel
 {
     [BindProperty]
     public ResendInput Input { get; set; } = new();
@@ -27,10 +30,15 @@ public sealed class ResendConfirmation(UserManager<ApplicationUser> users, Accou
             return Page();
         }
 
+        if (await throttle.TryAsync(ThrottleKind.ResendConfirmationEmail, Input.Email, cancellationToken) is { } wait)
+        {
+            return new TooManyRequestsResult(wait);
+        }
+
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { EmailConfirmed: false })
         {
-            await Register.QueueConfirmationAsync(users, emails, user, Url, Request, cancellationToken);
+            await emails.QueueConfirmationAsync(user, cancellationToken);
         }
 
         Done = true;

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Bookings;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Localization;
 
 namespace ServiceBooking.Web.Pages.Booking;
@@ -13,6 +15,7 @@ namespace ServiceBooking.Web.Pages.Booking;
 /// The client's booking page: a month calendar, the chosen day's grid, and a panel (htmx) that books a free cell for
 /// one of the client's cars. Every fragment is a handler of this page.
 /// </summary>
+[EnableRateLimiting(RateLimits.Booking)]
 public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
     : PageModel
 {
@@ -69,13 +72,15 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
         }
 
         var cars = await desk.CarsOfAsync(Me, cancellationToken);
-        var types = cars.Count > 0 ? await desk.RepairTypesForAsync(cars[0].Id, Me, cancellationToken) : [];
+        var types = cars.Count > 0 ? await desk.RepairTypesForAsync(cars[0].Id, Me, cancellationToken) ?? [] : [];
         return Fragment("_Panel", PanelView.Choose(date, time, advisorId, column.Name, cars, cars.FirstOrDefault()?.Id, types, null));
     }
 
     /// <summary>htmx: the repair types (with quotes) for the car chosen in the panel.</summary>
     public async Task<IActionResult> OnGetRepairTypesAsync(int carId, CancellationToken cancellationToken) =>
-        Fragment("_RepairTypes", new RepairTypesView(await desk.RepairTypesForAsync(carId, Me, cancellationToken), null, null));
+        await desk.RepairTypesForAsync(carId, Me, cancellationToken) is { } types
+            ? Fragment("_RepairTypes", new RepairTypesView(types, null, null))
+            : NotFound();
 
     public IActionResult OnGetClosePanel() => Fragment("_Panel", PanelView.Hidden);
 
@@ -89,7 +94,7 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
         {
             var cars = await desk.CarsOfAsync(Me, cancellationToken);
             var chosen = carId ?? cars.FirstOrDefault()?.Id;
-            var types = chosen is { } id ? await desk.RepairTypesForAsync(id, Me, cancellationToken) : [];
+            var types = chosen is { } id ? await desk.RepairTypesForAsync(id, Me, cancellationToken) ?? [] : [];
             return Fragment("_Panel", PanelView.Choose(date, time, advisorId, advisor, cars, chosen, types, text["Booking.ChooseWork"]));
         }
 

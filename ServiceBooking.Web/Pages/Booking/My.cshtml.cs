@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Bookings;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Localization;
 using ServiceBooking.Web.Scheduling;
 
 namespace ServiceBooking.Web.Pages.Booking;
 
 /// <summary>The client's bookings: upcoming ones (cancellable until they start), then past and cancelled ones.</summary>
+[EnableRateLimiting(RateLimits.Booking)]
 public sealed class My(
     ApplicationDbContext db, BookingDesk desk, WorkshopClock clock, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
     : PageModel

@@ -9,7 +9,10 @@ using ServiceBooking.Web.Validation;
 
 namespace ServiceBooking.Web.Pages.Profile;
 
-/// <summary>Changing the email: a link goes to the new address, and the change happens when it is opened.</summary>
+/// <summary>
+/// Changing the email: the current password is asked for, a link goes to the new address (the change happens when it is
+/// opened), and the old address is told that a change was asked for.
+/// </summary>
 public sealed class Email(UserManager<ApplicationUser> users, AccountEmails emails, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -46,6 +49,12 @@ public sealed class Email(UserManager<ApplicationUser> users, AccountEmails emai
             return Page();
         }
 
+        if (!await users.CheckPasswordAsync(user, Input.CurrentPassword))
+        {
+            ModelState.AddModelError("Input.CurrentPassword", text["Identity.PasswordMismatch"]);
+            return Page();
+        }
+
         var newEmail = Input.NewEmail.Trim();
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
         {
@@ -60,9 +69,7 @@ public sealed class Email(UserManager<ApplicationUser> users, AccountEmails emai
             return Page();
         }
 
-        var code = Tokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
-        var link = Url.Page("/Account/ConfirmEmailChange", pageHandler: null, new { userId = user.Id, email = newEmail, code }, Request.Scheme)!;
-        await emails.QueueEmailChangeAsync(user, newEmail, link, cancellationToken);
+        await emails.QueueEmailChangeAsync(user, newEmail, cancellationToken);
         StatusMessage = text["Profile.EmailChangeSent", newEmail];
         return RedirectToPage();
     }
@@ -73,5 +80,10 @@ public sealed class Email(UserManager<ApplicationUser> users, AccountEmails emai
         [Email]
         [Display(Name = "Field.NewEmail")]
         public string NewEmail { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Field.CurrentPassword")]
+        public string CurrentPassword { get; set; } = string.Empty;
     }
 }

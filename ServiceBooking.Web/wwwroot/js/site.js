@@ -14,10 +14,20 @@
     }
   });
 
-  // A failed htmx request must not fail silently: show the page's generic alert if it has one.
+  // A failed htmx request must not fail silently: show the page's generic alert if it has one. When the answer is
+  // the site's error page with a message of its own (429: how long to wait), the alert says that instead.
   document.addEventListener('htmx:responseError', function (event) {
     var alert = document.querySelector('[data-htmx-error]');
     if (alert) {
+      if (!alert.hasAttribute('data-default-text')) {
+        alert.setAttribute('data-default-text', alert.textContent);
+      }
+      var message = null;
+      if (event.detail.xhr.status === 429) {
+        var answer = new DOMParser().parseFromString(event.detail.xhr.responseText || '', 'text/html');
+        message = answer.querySelector('[data-error-message]');
+      }
+      alert.textContent = message ? message.textContent.trim() : alert.getAttribute('data-default-text');
       alert.classList.remove('d-none');
       alert.focus();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Bookings;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Localization;
 
 namespace ServiceBooking.Web.Areas.Manager.Pages.Calendar;
@@ -17,6 +19,7 @@ namespace ServiceBooking.Web.Areas.Manager.Pages.Calendar;
 /// found by name, phone, email or plate; a booking can be deleted with a reason, and the client is emailed. The grid
 /// refreshes itself, so two managers see each other's changes.
 /// </summary>
+[EnableRateLimiting(RateLimits.Booking)]
 public sealed class Index(
     BookingCalendar calendar, BookingDesk desk, ApplicationDbContext db, UserManager<ApplicationUser> users,
     IOptions<BookingOptions> options, IStringLocalizer<SharedResource> text)
@@ -75,7 +78,7 @@ public sealed class Index(
 
         var cars = await desk.CarsOfAsync(client.Id, cancellationToken);
         var chosen = carId ?? cars.FirstOrDefault()?.Id;
-        var types = chosen is { } id ? await desk.RepairTypesForAsync(id, client.Id, cancellationToken) : [];
+        var types = chosen is { } id ? await desk.RepairTypesForAsync(id, client.Id, cancellationToken) ?? [] : [];
         return Fragment("_Panel", new DeskPanel(DeskPanelState.Choose, slot) { Client = client, Cars = cars, CarId = chosen, RepairTypes = types });
     }
 
@@ -93,8 +96,9 @@ public sealed class Index(
     }
 
     public async Task<IActionResult> OnGetRepairTypesAsync(string clientId, int carId, CancellationToken cancellationToken) =>
-        Fragment("/Pages/Booking/_RepairTypes.cshtml",
-            new ServiceBooking.Web.Pages.Booking.RepairTypesView(await desk.RepairTypesForAsync(carId, clientId, cancellationToken), null, null));
+        await desk.RepairTypesForAsync(carId, clientId, cancellationToken) is { } types
+            ? Fragment("/Pages/Booking/_RepairTypes.cshtml", new ServiceBooking.Web.Pages.Booking.RepairTypesView(types, null, null))
+            : NotFound();
 
     public IActionResult OnGetClosePanel() => Fragment("_Panel", DeskPanel.Hidden);
 
@@ -114,7 +118,7 @@ public sealed class Index(
         {
             var cars = await desk.CarsOfAsync(client.Id, cancellationToken);
             var chosen = carId ?? cars.FirstOrDefault()?.Id;
-            var types = chosen is { } id ? await desk.RepairTypesForAsync(id, client.Id, cancellationToken) : [];
+            var types = chosen is { } id ? await desk.RepairTypesForAsync(id, client.Id, cancellationToken) ?? [] : [];
             return Fragment("_Panel", new DeskPanel(DeskPanelState.Choose, slot)
             {
                 Client = client, Cars = cars, CarId = chosen, RepairTypes = types, Message = text["Booking.ChooseWork"],
