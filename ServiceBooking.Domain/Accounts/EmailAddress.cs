@@ -52,5 +52,22 @@ public sealed record EmailAddress
         return new EmailAddress(value);
     }
 
+    /// <summary>
+    /// The address as a page may show it to whoever holds a link: "i***v@mail.ru" (the first and last letters of the
+    /// local part, the domain whole), so a forwarded or leaked link does not reveal the whole address.
+    /// </summary>
+    public static string Mask(string address)
+    {
+        var at = address.LastIndexOf('@');
+        if (at <= 0)
+        {
+            return "***";
+        }
+
+        var local = address[..at];
+        var shown = local.Length <= 2 ? local[..1] + "***" : $"{local[0]}***{local[^1]}";
+        return shown + address[at..];
+    }
+
     public override string ToString() => Value;
 }

@@ -87,7 +87,7 @@ public sealed class CampaignJourneyTests(BrowserFixture fixture) : IAsyncLifetim
 
         var client = await fixture.NewPageAsync();
         await client.GotoAsync(ivanMail.Link("/Unsubscribe"));
-        await Expect(client.GetByTestId("unsubscribe")).ToContainTextAsync("ivan@example.ru");
+        await Expect(client.GetByTestId("unsubscribe")).ToContainTextAsync("i***n@example.ru");
         await client.GetByTestId("unsubscribe-confirm").ClickAsync();
         await Expect(client.GetByTestId("unsubscribe-done")).ToBeVisibleAsync();
 

@@ -145,7 +145,9 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
         Assert.True(tampered.Has("unsubscribe-invalid"));
 
         var page = await stranger.GetAsync($"/Unsubscribe?token={Uri.EscapeDataString(token)}");
-        Assert.Contains("ivan@example.ru", page.TestId("unsubscribe"), StringComparison.Ordinal);
+        // Whoever holds the link sees whose address it is, not the whole of it.
+        Assert.Contains("i***n@example.ru", page.TestId("unsubscribe"), StringComparison.Ordinal);
+        Assert.DoesNotContain("ivan@example.ru", page.TestId("unsubscribe"), StringComparison.Ordinal);
         Assert.False(await DbAsync(db => db.Users.Where(u => u.UserName == "ivan").Select(u => u.PromoOptOut).SingleAsync()));
         var done = await stranger.SubmitAsync(page, "[data-testid=unsubscribe] form");
 

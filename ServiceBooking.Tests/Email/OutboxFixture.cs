@@ -17,5 +17,7 @@ public sealed class OutboxFixture : BookingFixture
         site.Settings["Outbox:FirstRetrySeconds"] = "30";
         site.Settings["Outbox:BatchSize"] = "20";
         site.Settings["Site:PublicUrl"] = "https://service.example";
+        // Links go to the public host; the test client still knocks at localhost.
+        site.Settings["AllowedHosts"] = "service.example;localhost";
     }
 }

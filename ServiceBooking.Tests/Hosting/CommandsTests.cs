@@ -75,6 +75,48 @@ public sealed class CommandsTests : IAsyncLifetime
         Assert.Equal(0L, await ScalarAsync<long>("select count(*) from users"));
     }
 
+    [Fact]
+    public async Task Create_admin_does_not_promote_an_existing_account_without_promote_and_its_own_password()
+    {
+        await RunAsync("migrate");
+        await RunAsync("create-admin --nickname worker --email worker@example.ru", ("ADMIN_PASSWORD", "worker-pass-1"));
+        await ExecuteAsync(_database, "delete from user_roles where role_id = (select id from roles where name = 'Admin')");
+
+        var named = await RunAsync("create-admin --nickname worker --email other@example.ru", ("ADMIN_PASSWORD", "attacker-pass-1"));
+        var wrongPassword = await RunAsync("create-admin --nickname worker --email worker@example.ru --promote", ("ADMIN_PASSWORD", "attacker-pass-1"));
+        Assert.Equal(0L, await AdminsAsync());
+        var promoted = await RunAsync("create-admin --promote --nickname worker --email worker@example.ru", ("ADMIN_PASSWORD", "worker-pass-1"));
+
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains("--promote", named.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, wrongPassword.ExitCode);
+        Assert.Contains("not the password", wrongPassword.Errors, StringComparison.Ordinal);
+        Assert.Equal(0, promoted.ExitCode);
+        Assert.Equal(1L, await AdminsAsync());
+        Assert.Equal(1L, await ScalarAsync<long>("select count(*) from users"));
+    }
+
+    [Fact]
+    public async Task Outside_development_the_site_refuses_to_start_without_a_public_url_and_says_what_to_set()
+    {
+        await RunAsync("migrate");
+
+        var site = await RunAsync(string.Empty, ("Site__PublicUrl", string.Empty), ("ASPNETCORE_URLS", "http://127.0.0.1:0"));
+        var malformed = await RunAsync(string.Empty, ("Site__PublicUrl", "service.example"), ("ASPNETCORE_URLS", "http://127.0.0.1:0"));
+        var job = await RunAsync("run-job outbox", ("Site__PublicUrl", string.Empty));
+
+        Assert.NotEqual(0, site.ExitCode);
+        Assert.Contains("Site:PublicUrl", site.Errors, StringComparison.Ordinal);
+        Assert.Contains("Site__PublicUrl", site.Errors, StringComparison.Ordinal);
+        Assert.NotEqual(0, malformed.ExitCode);
+        Assert.Contains("is not an absolute http:// or https:// address", malformed.Errors, StringComparison.Ordinal);
+        Assert.NotEqual(0, job.ExitCode);
+        Assert.Contains("Site:PublicUrl", job.Errors, StringComparison.Ordinal);
+    }
+
+    private Task<long> AdminsAsync() => ScalarAsync<long>(
+        "select count(*) from user_roles ur join roles r on r.id = ur.role_id where r.name = 'Admin'");
+
     private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string arguments, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{WebAssembly()}\" {arguments}")
@@ -88,6 +130,7 @@ public sealed class CommandsTests : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Email__Smtp__Host"] = "127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Site__PublicUrl"] = "https://service.example";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -98,7 +141,17 @@ public sealed class CommandsTests : IAsyncLifetime
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A command (or a site that should have refused to start) still running: stop it, and fail.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output, await errors);
     }
 

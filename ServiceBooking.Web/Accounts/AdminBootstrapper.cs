@@ -9,8 +9,12 @@ namespace ServiceBooking.Web.Accounts;
 /// </summary>
 public sealed partial class AdminBootstrapper(UserManager<ApplicationUser> users, ILogger<AdminBootstrapper> log)
 {
-    /// <summary>Creates the account (with a confirmed email) or, when it exists, makes sure it is an Admin.</summary>
-    public async Task<IdentityResult> EnsureAdminAsync(AdminAccount account)
+    /// <summary>
+    /// Creates the account (with a confirmed email). An existing account is made an Admin only when
+    /// <paramref name="promote"/> is given and <see cref="AdminAccount.Password"/> is that account's password, so the
+    /// command cannot hand someone else's account Admin rights by naming it.
+    /// </summary>
+    public async Task<IdentityResult> EnsureAdminAsync(AdminAccount account, bool promote = false)
     {
         var user = await users.FindByNameAsync(account.Nickname) ?? await users.FindByEmailAsync(account.Email);
         if (user is null)
@@ -32,10 +36,35 @@ public sealed partial class AdminBootstrapper(UserManager<ApplicationUser> users
             await users.AddToRoleAsync(user, Roles.Client);
             LogCreated(log, account.Nickname);
         }
+        else if (!promote)
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "AccountExists",
+                Description = $"An account '{user.UserName}' ({user.Email}) already exists. To make it an Admin, run again with --promote and that account's password.",
+            });
+        }
+        else if (!await users.CheckPasswordAsync(user, account.Password))
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordMismatch",
+                Description = $"The password is not the password of '{user.UserName}': it was not made an Admin.",
+            });
+        }
 
-        return await users.IsInRoleAsync(user, Roles.Admin)
-            ? IdentityResult.Success
-            : await users.AddToRoleAsync(user, Roles.Admin);
+        if (await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            return IdentityResult.Success;
+        }
+
+        var promoted = await users.AddToRoleAsync(user, Roles.Admin);
+        if (promoted.Succeeded)
+        {
+            LogPromoted(log, user.UserName!);
+        }
+
+        return promoted;
     }
 
     /// <summary>At start-up: when section <c>Admin</c> names an account and no Admin exists yet, create it.</summary>
@@ -53,7 +82,8 @@ public sealed partial class AdminBootstrapper(UserManager<ApplicationUser> users
             return;
         }
 
-        var result = await EnsureAdminAsync(account);
+        // An existing account of that name becomes the Admin only when the configured password is its own.
+        var result = await EnsureAdminAsync(account, promote: true);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
@@ -63,6 +93,9 @@ public sealed partial class AdminBootstrapper(UserManager<ApplicationUser> users
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the Admin account {Nickname}")]
     private static partial void LogCreated(ILogger logger, string nickname);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Made the existing account {Nickname} an Admin")]
+    private static partial void LogPromoted(ILogger logger, string nickname);
 }
 
 public sealed class AdminAccount

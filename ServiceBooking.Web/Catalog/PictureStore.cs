@@ -6,7 +6,7 @@ namespace ServiceBooking.Web.Catalog;
 /// Car model pictures on disk, outside <c>wwwroot</c>. An upload is accepted by its content (PNG, JPEG or WebP
 /// signature), never by its file name or declared type, and stored under a new random name.
 /// </summary>
-public sealed class PictureStore(IOptions<PictureOptions> options, IHostEnvironment environment)
+public sealed class PictureStore(IOptions<PictureOptions> options, IHostEnvironment environment) : Hosting.IUploadLimit
 {
     public static readonly IReadOnlyDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {

@@ -6,7 +6,8 @@ namespace ServiceBooking.Web.Hosting;
 
 /// <summary>
 /// Operations run instead of the site: <c>migrate</c> applies pending migrations;
-/// <c>create-admin --nickname N --email E [--first-name F] [--last-name L]</c> creates (or promotes) an Admin,
+/// <c>create-admin --nickname N --email E [--first-name F] [--last-name L] [--promote]</c> creates an Admin (or, with
+/// <c>--promote</c> and that account's own password, makes an existing account one),
 /// reading the password from the environment variable <c>ADMIN_PASSWORD</c> or, when it is unset, from the terminal;
 /// <c>run-job reminders|maintenance|campaigns|outbox</c> runs a scheduled job once now and says what it did.
 /// </summary>
@@ -43,7 +44,7 @@ public static class Commands
         var values = ParseOptions(options);
         if (!values.TryGetValue("nickname", out var nickname) || !values.TryGetValue("email", out var email))
         {
-            Console.Error.WriteLine("usage: create-admin --nickname NAME --email ADDRESS [--first-name F] [--last-name L]");
+            Console.Error.WriteLine("usage: create-admin --nickname NAME --email ADDRESS [--first-name F] [--last-name L] [--promote]");
             Console.Error.WriteLine("The password is read from ADMIN_PASSWORD or, when that is unset, from the terminal.");
             return 2;
         }
@@ -60,7 +61,7 @@ public static class Commands
             account.LastName = last;
         }
 
-        var result = await bootstrapper.EnsureAdminAsync(account);
+        var result = await bootstrapper.EnsureAdminAsync(account, promote: values.ContainsKey("promote"));
         foreach (var error in result.Errors)
         {
             Console.Error.WriteLine(error.Description);
@@ -113,12 +114,15 @@ public static class Commands
         return total;
     }
 
+    /// <summary>"--name value" pairs; a flag followed by another option or by nothing ("--promote") has an empty value.</summary>
     private static Dictionary<string, string> ParseOptions(string[] options)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i + 1 < options.Length; i += 2)
+        for (var i = 0; i < options.Length; i++)
         {
-            values[options[i].TrimStart('-')] = options[i + 1];
+            var name = options[i].TrimStart('-');
+            var hasValue = i + 1 < options.Length && !options[i + 1].StartsWith("--", StringComparison.Ordinal);
+            values[name] = hasValue ? options[++i] : string.Empty;
         }
 
         return values;

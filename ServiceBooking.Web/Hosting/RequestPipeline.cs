@@ -21,6 +21,7 @@ public static class RequestPipeline
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseUploadLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -7,10 +7,11 @@ namespace ServiceBooking.Web.Hosting;
 
 /// <summary>
 /// Runs before the site takes requests: migrations (Development, or when <c>Database:MigrateOnStartup</c> says so),
-/// the first Admin from configuration, and the demo data when <c>Demo:Seed</c> is on.
+/// the first Admin from configuration, and the demo data when <c>Demo:Seed</c> is on (in Development only).
 /// </summary>
-public sealed class StartupTasks(
-    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IOptions<DatabaseOptions> database)
+public sealed partial class StartupTasks(
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IOptions<DatabaseOptions> database,
+    ILogger<StartupTasks> log)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,7 +25,12 @@ public sealed class StartupTasks(
 
         await provider.GetRequiredService<AdminBootstrapper>().BootstrapFromConfigurationAsync(configuration);
 
-        if (configuration.GetValue<bool>("Demo:Seed"))
+        if (configuration.GetValue<bool>("Demo:Seed") && !environment.IsDevelopment())
+        {
+            // Demo accounts share one known password: never on a real site.
+            LogDemoIgnored(log, environment.EnvironmentName);
+        }
+        else if (configuration.GetValue<bool>("Demo:Seed"))
         {
             var password = configuration["Demo:Password"];
             if (string.IsNullOrEmpty(password))
@@ -44,4 +50,7 @@ public sealed class StartupTasks(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo:Seed is ignored in the {Environment} environment: demo data is made only in Development")]
+    private static partial void LogDemoIgnored(ILogger logger, string environment);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Domain.Accounts;
 using ServiceBooking.Web.Campaigns;
 using ServiceBooking.Web.Data;
 
@@ -24,13 +25,14 @@ public sealed class Unsubscribe(UnsubscribeTokens tokens, UserManager<Applicatio
 
     public bool Done { get; private set; }
 
+    /// <summary>The account's address, masked: whoever holds the link sees whose it is, not the whole address.</summary>
     public string? Email { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await FindAsync();
         Valid = user is not null;
-        Email = user?.Email;
+        Email = Masked(user);
         Done = user?.PromoOptOut ?? false;
         return Valid ? Page() : BadRequestPage();
     }
@@ -50,9 +52,11 @@ public sealed class Unsubscribe(UnsubscribeTokens tokens, UserManager<Applicatio
             await users.UpdateAsync(user);
         }
 
-        (Valid, Done, Email) = (true, true, user.Email);
+        (Valid, Done, Email) = (true, true, Masked(user));
         return Page();
     }
+
+    private static string? Masked(ApplicationUser? user) => user?.Email is { } email ? EmailAddress.Mask(email) : null;
 
     private async Task<ApplicationUser?> FindAsync() => tokens.Read(Token) is { } id ? await users.FindByIdAsync(id) : null;
 

@@ -140,6 +140,39 @@ public sealed class ModelsTests(SiteFixture fixture) : SiteTest<SiteFixture>(fix
         Assert.Equal(before, StoredFiles());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_upload_far_over_the_limit_is_refused_with_413_before_the_form_is_read(bool declaresLength)
+    {
+        var engine = Engine();
+        await ArrangeAsync(engine);
+        var admin = await AdminAsync();
+        var before = StoredFiles();
+        var page = await admin.GetAsync("/Admin/Models/Edit");
+        var token = page.Document.QuerySelector("[data-testid=model-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        content.Add(new StringContent("Kia Rio (IV)"), "Input.Name");
+        var huge = new byte[6 * 1024 * 1024];
+        HttpContent file = declaresLength ? new ByteArrayContent(huge) : new StreamContent(new MemoryStream(huge));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        content.Add(file, "Input.Picture", "huge.png");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Admin/Models/Edit") { Content = content };
+        if (!declaresLength)
+        {
+            // Sent in chunks: the server learns the size only by reading.
+            request.Headers.TransferEncodingChunked = true;
+        }
+
+        using var response = await admin.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("data-status=\"413\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await FindModelAsync("Kia Rio (IV)"));
+        Assert.Equal(before, StoredFiles());
+    }
+
     [Fact]
     public async Task A_new_model_needs_a_picture()
     {

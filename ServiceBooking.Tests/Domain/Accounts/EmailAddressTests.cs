@@ -197,4 +197,15 @@ public class EmailAddressTests
 
         return new string('l', 64) + "@" + string.Join('.', labels) + ".ru";
     }
+
+    [Theory]
+    [InlineData("ivan@example.ru", "i***n@example.ru")]
+    [InlineData("ab@example.ru", "a***@example.ru")]
+    [InlineData("a@b.co", "a***@b.co")]
+    [InlineData("иван.петров@пример.рф", "и***в@пример.рф")]
+    [InlineData("not-an-address", "***")]
+    public void Mask_keeps_the_domain_and_hides_most_of_the_local_part(string address, string masked)
+    {
+        Assert.Equal(masked, EmailAddress.Mask(address));
+    }
 }

@@ -68,6 +68,11 @@ public sealed class Edit(
     /// <summary>htmx: the gallery for a filter, keeping the chosen model.</summary>
     public async Task<IActionResult> OnGetModelsAsync(string? filter, [FromQuery(Name = "Input.ModelId")] int? selected, CancellationToken cancellationToken)
     {
+        if (Id is not null && await FindOwnCarAsync(Id.Value, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         Response.Headers.Vary = "HX-Request";
         return Partial("_ModelGallery", new ModelGalleryView(await ModelsAsync(selected, cancellationToken), selected, filter));
     }

@@ -10,6 +10,7 @@ using ServiceBooking.Domain.Common;
 using ServiceBooking.Web.Accounts;
 using ServiceBooking.Web.Catalog;
 using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Hosting;
 using ServiceBooking.Web.Localization;
 using ServiceBooking.Web.Validation;
 
@@ -19,6 +20,7 @@ namespace ServiceBooking.Web.Areas.Admin.Pages.Models;
 /// Creates a car model (no id; a picture is required) or edits one (a new picture replaces the old, whose file is
 /// deleted once the model is saved). The engine is chosen among the active engines and the model's own.
 /// </summary>
+[UploadLimit<PictureStore>]
 public sealed class Edit(ApplicationDbContext db, PictureStore pictures, IStringLocalizer<SharedResource> text) : PageModel
 {
     private const string NameIndex = "ix_car_models_name";
