@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBooking.Domain.Campaigns;
+using ServiceBooking.Domain.Garage;
+using ServiceBooking.Web.Bookings;
+using ServiceBooking.Web.Campaigns;
+using ServiceBooking.Web.Catalog;
+using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Scheduling;
+
+namespace ServiceBooking.Tests.Infrastructure;
+
+/// <summary>
+/// A small working workshop for tests that walk the whole site (the access matrix, the accessibility check): the demo
+/// catalog, one account per role (a client with a car and a booking, another client with a car, a manager, an
+/// Admin, and a spare account for role changes), a campaign and an email in the outbox.
+/// <see cref="Fill"/> puts their ids into URL templates such as <c>/Garage/Edit/{car}?handler=Models</c>.
+/// </summary>
+public sealed class SampleWorkshop
+{
+    public static readonly UserBuilder Client = new UserBuilder("anna").WithName("Кузнецова", "Анна", "Олеговна");
+    public static readonly UserBuilder OtherClient = new UserBuilder("boris").WithName("Борисов", "Борис");
+    public static readonly UserBuilder Manager = new UserBuilder("marina").WithName("Смирнова", "Марина").InRole(Roles.Manager);
+    public static readonly UserBuilder Admin = new UserBuilder("oleg").WithName("Орлов", "Олег").InRole(Roles.Admin);
+    public static readonly UserBuilder Spare = new UserBuilder("spare").WithName("Запасной", "Семён");
+
+    private readonly Dictionary<string, string> _values = [];
+
+    public string this[string name] => _values[name];
+
+    /// <summary>Replaces every <c>{name}</c> with its value, URL-escaped.</summary>
+    public string Fill(string template)
+    {
+        var result = template;
+        foreach (var (name, value) in _values)
+        {
+            result = result.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return result.Contains('{', StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"'{template}' names a value the sample workshop does not have.")
+            : result;
+    }
+
+    public static async Task<SampleWorkshop> SeedAsync(IServiceProvider services)
+    {
+        var sample = new SampleWorkshop();
+        var db = services.GetRequiredService<ApplicationDbContext>();
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        await services.GetRequiredService<DemoCatalog>().SeedAsync(CancellationToken.None);
+        var ids = new Dictionary<string, string>();
+        foreach (var (key, builder) in new[] { ("client", Client), ("other", OtherClient), ("manager", Manager), ("admin", Admin), ("spare", Spare) })
+        {
+            var user = builder.Build();
+            Check(await users.CreateAsync(user, builder.Password));
+            foreach (var role in builder.Roles)
+            {
+                Check(await users.AddToRoleAsync(user, role));
+            }
+
+            ids[key] = user.Id;
+        }
+
+        var today = services.GetRequiredService<WorkshopClock>().Today;
+        var rio = await db.CarModels.Include(m => m.Engine).SingleAsync(m => m.Name == "Kia Rio (IV)");
+        var car = AddCar(db, ids["client"], rio, 1, today);
+        var otherCar = AddCar(db, ids["other"], rio, 2, today);
+        await db.SaveChangesAsync();
+
+        var daysOff = await db.DaysOff.Select(d => d.Date).ToListAsync();
+        var day = today.AddDays(1);
+        while (daysOff.Contains(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        var advisor = await db.ServiceAdvisors.OrderBy(a => a.Id).FirstAsync();
+        var repairType = await db.RepairTypes.FirstAsync(t => t.Name == "ТО-1" && t.CarModelId == rio.Id);
+        var booked = await services.GetRequiredService<BookingDesk>().BookAsync(
+            new BookingDraft(day, new TimeOnly(12, 0), advisor.Id, car.Id, repairType.Id, ids["client"], ids["client"]), CancellationToken.None);
+        var booking = booked.Booking ?? throw new InvalidOperationException("The sample booking was refused.");
+
+        var campaign = Campaign.Create("Скидка на ТО", "Только в декабре.", AudienceKind.AllClients, [], [], ids["manager"],
+            services.GetRequiredService<TimeProvider>().GetUtcNow());
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+
+        sample._values["car"] = Invariant(car.Id);
+        sample._values["otherCar"] = Invariant(otherCar.Id);
+        sample._values["booking"] = Invariant(booking.Id);
+        sample._values["day"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        sample._values["month"] = new DateOnly(day.Year, day.Month, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        sample._values["advisor"] = Invariant(advisor.Id);
+        sample._values["repairType"] = Invariant(repairType.Id);
+        sample._values["model"] = Invariant(rio.Id);
+        sample._values["engine"] = Invariant(rio.EngineId);
+        sample._values["oil"] = Invariant(await db.Oils.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        sample._values["rate"] = Invariant(await db.LabourRates.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        sample._values["part"] = Invariant(await db.Parts.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        sample._values["dayOff"] = Invariant(await db.DaysOff.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync());
+        sample._values["picture"] = rio.Picture ?? throw new InvalidOperationException("The demo model has no picture.");
+        sample._values["campaign"] = Invariant(campaign.Id);
+        sample._values["email"] = Invariant(await db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        sample._values["token"] = services.GetRequiredService<UnsubscribeTokens>().For(ids["client"]);
+        sample._values["clientId"] = ids["client"];
+        sample._values["spareId"] = ids["spare"];
+        return sample;
+    }
+
+    private static Car AddCar(ApplicationDbContext db, string ownerId, ServiceBooking.Domain.Catalog.CarModel model, int number, DateOnly today)
+    {
+        var car = Car.Register(ownerId, new CarDetails(
+            Vin.Parse($"Z94C241BBJR{number:D6}"), PlateNumber.Parse($"В{number:D3}ОР77"), RegistrationCertificateNumber.Parse("77 УА 123456"),
+            today.AddYears(-2), Mileage.FromKilometres(20000), model), today);
+        db.Cars.Add(car);
+        return car;
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
