@@ -86,18 +86,19 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sixth_wrong_password_meets_the_lockout_message()
+    public async Task After_ten_wrong_passwords_the_owner_typing_the_right_one_meets_the_lockout_message()
     {
         await CreateUserAsync(new UserBuilder("victim"));
         var page = await fixture.NewPageAsync();
         var account = new AccountPages(page);
 
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= 10; attempt++)
         {
             await account.SignInAsync("victim", $"wrong-guess-{attempt}");
+            await Expect(page.GetByTestId("form-errors")).ToContainTextAsync("Неверный ник, адрес эл. почты или пароль.");
         }
 
-        await account.SignInAsync("victim", "wrong-guess-6");
+        await account.SignInAsync("victim", UserBuilder.DefaultPassword);
 
         await Expect(page.GetByTestId("lockout-message")).ToContainTextAsync("вход заблокирован на 15 мин.");
         await Expect(page.GetByTestId("nav-profile")).ToHaveCountAsync(0);

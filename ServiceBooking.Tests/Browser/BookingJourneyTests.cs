@@ -172,4 +172,33 @@ public sealed class BookingJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await booking.Cell("19:30", Advisor, "свободно").ClickAsync();
         await Expect(booking.Panel).ToHaveAttributeAsync("data-state", "choose");
     }
+
+    [Fact]
+    public async Task On_a_390_by_844_phone_a_tapped_cell_brings_its_panel_into_view_and_the_caption_stays_put()
+    {
+        var phone = await fixture.NewPageAsync(phone: true, new Microsoft.Playwright.ViewportSize { Width = 390, Height = 844 });
+        await new AccountPages(phone).SignInAsync("anna", UserBuilder.DefaultPassword);
+        await phone.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Открыть или закрыть меню" }).ClickAsync();
+        var booking = new BookingPages(phone);
+        await booking.OpenDayAsync("nav-booking", _day);
+
+        // The caption is where it was after the grid is scrolled sideways.
+        var grid = phone.GetByTestId("slot-grid");
+        var caption = phone.GetByTestId("grid-caption");
+        var captionBefore = await caption.BoundingBoxAsync();
+        await grid.EvaluateAsync("e => { e.scrollLeft = e.scrollWidth; }");
+        Assert.True(await grid.EvaluateAsync<int>("e => e.scrollLeft") > 100, "the grid did not scroll sideways");
+        var captionAfter = await caption.BoundingBoxAsync();
+        await Expect(caption).ToContainTextAsync("Время приёмщиков на");
+        Assert.Equal(captionBefore!.X, captionAfter!.X, 1.0);
+
+        // A tap far down the grid: the panel, above the grid, comes into view with the focus on its heading.
+        var cell = booking.Cell("19:30", Advisor, "свободно");
+        await cell.ScrollIntoViewIfNeededAsync();
+        await cell.TapAsync();
+        await Expect(booking.Panel).ToHaveAttributeAsync("data-state", "choose");
+        await Expect(booking.Panel.Locator("h2")).ToBeFocusedAsync();
+        // Wholly on screen (Bootstrap scrolls smoothly: the assertion waits for the scroll to end).
+        await Expect(booking.Panel.Locator("h2")).ToBeInViewportAsync(new() { Ratio = 1 });
+    }
 }

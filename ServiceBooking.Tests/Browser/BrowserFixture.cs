@@ -33,14 +33,14 @@ public sealed class BrowserFixture : SiteFixture
 
     protected override void StartSite() => BaseUrl = Site.StartOnRealPort();
 
-    /// <summary>A fresh browser profile (no cookies) at the site, in Russian, the size of a laptop or of a phone.</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false)
+    /// <summary>A fresh browser profile (no cookies) at the site, in Russian, the size of a laptop or of a phone (or the size given).</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl.ToString(),
             Locale = "ru-RU",
-            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = size ?? (phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 }),
             IsMobile = phone,
             HasTouch = phone,
         });

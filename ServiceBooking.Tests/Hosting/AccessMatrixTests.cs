@@ -147,6 +147,17 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("Admin:/Users/Index", "Revoke", "/Admin/Users?handler=Revoke&id={spareId}&role=Manager", Access.Admin),
     ];
 
+    /// <summary>
+    /// The whole pages (no handler: what a browser opens) each visitor may open, as URL templates of the table: the
+    /// accessibility check walks exactly these.
+    /// </summary>
+    internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
+    [
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error") && row.Access is not Access.Absent
+                && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
+            .Select(row => row.Url),
+    ];
+
     private static readonly Visitor[] Visitors = [Visitor.OtherClient, Visitor.Stranger, Visitor.Client, Visitor.Manager, Visitor.Admin];
 
     [Fact]

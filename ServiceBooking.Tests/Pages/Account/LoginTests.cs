@@ -46,6 +46,19 @@ public sealed class LoginTests(SiteFixture fixture) : SiteTest<SiteFixture>(fixt
         Assert.Equal("/", foreign.Url.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("/Account/Login?returnUrl=%2FBooking", "/Account/Login?returnUrl=%2FBooking")]
+    [InlineData("/Account/Login?returnUrl=%2FAccount%2FLogin%3FreturnUrl%3D%252FBooking", "/Account/Login")]
+    [InlineData("/Account/Register", "/Account/Login")]
+    [InlineData("/Account/ForgotPassword?returnUrl=https%3A%2F%2Fevil.example", "/Account/Login")]
+    [InlineData("/Garage", "/Account/Login?returnUrl=%2FGarage")]
+    public async Task The_sign_in_link_keeps_the_page_first_asked_for_instead_of_nesting_the_sign_in_page(string from, string link)
+    {
+        var page = await HtmlClient.For(Fixture.Site).GetAsync(from);
+
+        Assert.Equal(link, page.Document.QuerySelector("[data-testid=nav-login]")!.GetAttribute("href"));
+    }
+
     [Fact]
     public async Task A_wrong_password_and_an_unknown_account_get_the_same_message()
     {

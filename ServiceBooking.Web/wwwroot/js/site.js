@@ -34,6 +34,27 @@
     console.error('Request failed', event.detail.xhr.status, event.detail.pathInfo.requestPath);
   });
 
+  // A panel that opens away from what was tapped (the booking panel sits above the grid, off screen on a phone) is
+  // brought into view when new content arrives in it; when the request came from the grid, the keyboard focus follows,
+  // since the panel comes before the grid and Tab would never reach it.
+  document.addEventListener('htmx:load', function (event) {
+    var panel = event.detail.elt;
+    if (!(panel instanceof Element) || !panel.hasAttribute('data-reveal') || panel.children.length === 0) {
+      return;
+    }
+    var box = panel.getBoundingClientRect();
+    if (box.top < 0 || box.top > window.innerHeight - 48) {
+      panel.scrollIntoView({ block: 'start' });
+    }
+    var active = document.activeElement;
+    if (!active || active === document.body || active.closest('[data-testid="slot-grid"]')) {
+      var heading = panel.querySelector('h2[tabindex="-1"]');
+      if (heading) {
+        heading.focus({ preventScroll: true });
+      }
+    }
+  });
+
   // Buttons that ask before they act: <button data-confirm="Are you sure?">.
   document.addEventListener('click', function (event) {
     var target = event.target instanceof Element ? event.target.closest('[data-confirm]') : null;
