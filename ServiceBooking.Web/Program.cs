@@ -1,13 +1,25 @@
-using ServiceBooking.Web.Hosting;
+using ServiceBooking.Web.Modules.Accounts;
+using ServiceBooking.Web.Modules.Bookings;
+using ServiceBooking.Web.Modules.Campaigns;
+using ServiceBooking.Web.Modules.Catalog;
+using ServiceBooking.Web.Modules.Garage;
+using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Hosting;
 
 var (command, options, hostArgs) = Commands.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);
 // The site and its jobs build links from Site:PublicUrl; migrate and create-admin send nothing and can run without it.
-builder.AddServiceBooking(requirePublicUrl: command is null or "run-job");
+builder.AddPlatform(requirePublicUrl: command is null or "run-job")
+    .AddAccounts()
+    .AddGarage()
+    .AddCatalog()
+    .AddBookings()
+    .AddCampaigns();
 
 var app = builder.Build();
-app.UseServiceBooking();
+app.UsePlatform();
+app.MapCatalog();
 
 if (command is not null)
 {

@@ -1,5 +1,5 @@
 using ServiceBooking.Domain.Common;
-using ServiceBooking.Domain.Pricing;
+using ServiceBooking.Domain.Catalog;
 
 namespace ServiceBooking.Domain.Bookings;
 

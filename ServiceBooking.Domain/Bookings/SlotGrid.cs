@@ -1,4 +1,4 @@
-using ServiceBooking.Domain.Scheduling;
+using ServiceBooking.Domain.Bookings;
 
 namespace ServiceBooking.Domain.Bookings;
 

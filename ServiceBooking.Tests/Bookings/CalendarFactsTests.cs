@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceBooking.Domain.Scheduling;
+using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Tests.Pages.Booking;
-using ServiceBooking.Web.Bookings;
+using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Web.Modules.Bookings;
 
 namespace ServiceBooking.Tests.Bookings;
 

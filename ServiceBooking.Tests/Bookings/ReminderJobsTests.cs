@@ -3,12 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Domain.Scheduling;
-using ServiceBooking.Tests.Email;
-using ServiceBooking.Tests.Pages.Booking;
-using ServiceBooking.Web.Bookings;
-using ServiceBooking.Web.Data;
-using ServiceBooking.Web.Email.Outbox;
+using ServiceBooking.Tests.Platform.Email;
+using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Web.Modules.Bookings;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Tests.Bookings;
 

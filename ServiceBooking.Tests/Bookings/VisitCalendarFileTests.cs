@@ -1,5 +1,5 @@
 using System.Text;
-using ServiceBooking.Web.Bookings;
+using ServiceBooking.Web.Modules.Bookings;
 
 namespace ServiceBooking.Tests.Bookings;
 

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Tests.Email;
+using ServiceBooking.Tests.Platform.Email;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Tests.Pages.Booking;
-using ServiceBooking.Web.Campaigns;
-using ServiceBooking.Web.Data;
-using ServiceBooking.Web.Email.Outbox;
+using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Web.Modules.Campaigns;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Tests.Campaigns;
 

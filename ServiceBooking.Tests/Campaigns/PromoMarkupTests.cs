@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using ServiceBooking.Web.Campaigns;
+using ServiceBooking.Web.Modules.Campaigns;
 
 namespace ServiceBooking.Tests.Campaigns;
 

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Web.Bookings;
-using ServiceBooking.Web.Campaigns;
-using ServiceBooking.Web.Catalog;
-using ServiceBooking.Web.Data;
-using ServiceBooking.Web.Scheduling;
+using ServiceBooking.Web.Modules.Bookings;
+using ServiceBooking.Web.Modules.Campaigns;
+using ServiceBooking.Web.Modules.Catalog;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Tests.Infrastructure;
 

@@ -86,7 +86,7 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
         };
         // Every test client comes from one address and signs in far more often than a person would: the limits are
         // lifted, except in the tests of the limits themselves (which set their own).
-        foreach (var limit in typeof(ServiceBooking.Web.Hosting.RateLimitOptions).GetProperties())
+        foreach (var limit in typeof(ServiceBooking.Web.Platform.Hosting.RateLimitOptions).GetProperties())
         {
             settings[$"RateLimits:{limit.Name}:Permits"] = "100000";
             settings[$"RateLimits:{limit.Name}:WindowSeconds"] = "1";

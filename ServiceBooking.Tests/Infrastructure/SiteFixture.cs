@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
-using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Infrastructure;
 
@@ -51,7 +51,7 @@ public class SiteFixture : IAsyncLifetime
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
         // The rows went behind the site's back: it must not show advisors and days off it read before.
-        Site.Services.GetRequiredService<Web.Bookings.CalendarFacts>().Changed();
+        Site.Services.GetRequiredService<Web.Modules.Bookings.CalendarFacts>().Changed();
         Smtp.Refuse = false;
         Smtp.Clear();
     }
@@ -87,7 +87,7 @@ public abstract class SiteTest<TFixture>(TFixture fixture) : IClassFixture<TFixt
     /// <summary>The demo catalog of ./run.sh: eight models, their engines, oils, parts and repair types, four advisors.</summary>
     protected Task SeedDemoCatalogAsync() => WithServicesAsync(async services =>
     {
-        await services.GetRequiredService<Web.Catalog.DemoCatalog>().SeedAsync(CancellationToken.None);
+        await services.GetRequiredService<Web.Modules.Catalog.DemoCatalog>().SeedAsync(CancellationToken.None);
         return true;
     });
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Infrastructure;
 

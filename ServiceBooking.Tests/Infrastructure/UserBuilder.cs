@@ -1,4 +1,4 @@
-using ServiceBooking.Web.Data;
+using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Infrastructure;
 
@@ -7,7 +7,7 @@ public sealed class UserBuilder(string nickname)
 {
     public const string DefaultPassword = "secret-pass1";
 
-    private readonly List<string> _roles = [Web.Data.Roles.Client];
+    private readonly List<string> _roles = [Web.Platform.Data.Roles.Client];
     private bool _confirmed = true;
     private string _email = $"{nickname}@example.ru";
     private string _culture = "ru-RU";

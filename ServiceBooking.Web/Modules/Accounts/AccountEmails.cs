@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using ServiceBooking.Web.Modules.Accounts.Components;
+using ServiceBooking.Web.Modules.Bookings.Components;
+using ServiceBooking.Web.Modules.Campaigns.Components;
+using ServiceBooking.Web.Platform.Email.Components;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Email;
+using ServiceBooking.Web.Platform.Notifications;
+using ServiceBooking.Web.Platform.Hosting;
+using ServiceBooking.Web.Platform.Localization;
+
+namespace ServiceBooking.Web.Modules.Accounts;
+
+/// <summary>
+/// The account emails of PRODUCT.md section A, rendered in the recipient's language and queued in the outbox. Each makes
+/// its own token and builds its link from the configured public URL (<see cref="SiteLinks"/>), never from the request.
+/// </summary>
+public sealed class AccountEmails(
+    EmailRenderer renderer, OutboxWriter outbox, ApplicationDbContext db, UserManager<ApplicationUser> users, SiteLinks links)
+{
+    public async Task QueueConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        await QueueAsync<ConfirmAccountEmail>(user, user.Email!, EmailKind.AccountConfirmation, "Email.ConfirmAccount.Subject", new()
+        {
+            [nameof(ConfirmAccountEmail.Name)] = user.Name.Salutation,
+            [nameof(ConfirmAccountEmail.Nickname)] = user.UserName,
+            [nameof(ConfirmAccountEmail.Link)] = links.Page("/Account/ConfirmEmail", new { userId = user.Id, code }),
+        }, cancellationToken);
+    }
+
+    public async Task QueuePasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
+        await QueueAsync<ResetPasswordEmail>(user, user.Email!, EmailKind.PasswordReset, "Email.ResetPassword.Subject", new()
+        {
+            [nameof(ResetPasswordEmail.Name)] = user.Name.Salutation,
+            [nameof(ResetPasswordEmail.Nickname)] = user.UserName,
+            [nameof(ResetPasswordEmail.Link)] = links.Page("/Account/ResetPassword", new { userId = user.Id, code }),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A change of address: the new address gets the link that makes the change, the old one is told that a change was
+    /// asked for (with a link to the profile), so a stolen session cannot move the account away unnoticed.
+    /// </summary>
+    public async Task QueueEmailChangeAsync(ApplicationUser user, string newEmail, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        await QueueAsync<ConfirmEmailChangeEmail>(user, newEmail, EmailKind.EmailChange, "Email.ConfirmEmailChange.Subject", new()
+        {
+            [nameof(ConfirmEmailChangeEmail.Name)] = user.Name.Salutation,
+            [nameof(ConfirmEmailChangeEmail.NewEmail)] = newEmail,
+            [nameof(ConfirmEmailChangeEmail.Link)] = links.Page("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code }),
+        }, cancellationToken);
+        await QueueAsync<EmailChangeRequestedEmail>(user, user.Email!, EmailKind.EmailChangeNotice, "Email.EmailChangeRequested.Subject", new()
+        {
+            [nameof(EmailChangeRequestedEmail.Name)] = user.Name.Salutation,
+            [nameof(EmailChangeRequestedEmail.NewEmail)] = newEmail,
+            [nameof(EmailChangeRequestedEmail.ProfileLink)] = links.Page("/Profile/Index"),
+        }, cancellationToken);
+    }
+
+    /// <summary>Each request is its own email (a new link every time), so the key is unique per request.</summary>
+    private async Task QueueAsync<TTemplate>(
+        ApplicationUser user, string address, EmailKind kind, string subjectKey, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+        where TTemplate : Microsoft.AspNetCore.Components.IComponent
+    {
+        var recipient = new EmailRecipient(address, user.Name.FullName, Cultures.Get(user.PreferredCulture));
+        var message = await renderer.RenderAsync<TTemplate>(recipient, subjectKey, parameters);
+        outbox.Add(new OutboxEntry(message, kind, $"{kind}:{user.Id}:{Guid.NewGuid():N}", user.Id));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform;
+
+namespace ServiceBooking.Web.Modules.Bookings;
+
+/// <summary>Reads what the calendar and the day grid show: which days can be booked, and the state of every cell.</summary>
+/// <remarks>
+/// The grid is the busiest answer of the site (every client's calendar, every manager's desk every few seconds): its
+/// queries are compiled once, and the advisors and days off it shows come from <see cref="CalendarFacts"/>. Whether a
+/// day is off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
+/// </remarks>
+public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts, WorkshopClock clock, IOptions<BookingOptions> options)
+{
+    private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridBooking>> BookingsOfDay =
+        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.Bookings.AsNoTracking()
+            .Where(b => b.Date == date)
+            .Select(b => new GridBooking(b.Id, b.AdvisorId, b.Start, b.ClientId, b.Status)));
+
+    private static readonly Func<ApplicationDbContext, string, DateOnly, DateOnly, IAsyncEnumerable<DateOnly>> OwnBookingDays =
+        EF.CompileAsyncQuery((ApplicationDbContext db, string clientId, DateOnly from, DateOnly to) => db.Bookings
+            .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to)
+            .Select(b => b.Date));
+
+    /// <summary>Every booking of the day and the client's own active bookings in its month, in one statement.</summary>
+    private static readonly Func<ApplicationDbContext, DateOnly, string, DateOnly, DateOnly, IAsyncEnumerable<DatedBooking>> DayAndOwnMonth =
+        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date, string clientId, DateOnly from, DateOnly to) => db.Bookings
+            .Where(b => b.Date == date)
+            .Concat(db.Bookings
+                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to && b.Date != date))
+            .Select(b => new DatedBooking(b.Id, b.Date, b.AdvisorId, b.Start, b.ClientId, b.Status)));
+
+    private readonly Dictionary<DateOnly, HashSet<DateOnly>> daysOffByMonth = [];
+
+    public DateOnly Today => clock.Today;
+
+    public DateOnly LastBookableDay => clock.Today.AddDays(options.Value.HorizonDays);
+
+    /// <summary>Whether <paramref name="date"/> is a day off, as the database says now (for booking rules).</summary>
+    public async Task<bool> IsDayOffAsync(DateOnly date, CancellationToken cancellationToken) =>
+        (await DaysOffInMonthAsync(date, cancellationToken)).Contains(date);
+
+    /// <summary>The first day from today on that is open (today itself while it has time left).</summary>
+    public async Task<DateOnly> FirstOpenDayAsync(CancellationToken cancellationToken)
+    {
+        var daysOff = (await FactsAsync(cancellationToken)).DaysOff;
+        var lastStart = Domain.Bookings.TimeSlot.DayStarts[^1];
+        for (var day = Today; day <= LastBookableDay; day = day.AddDays(1))
+        {
+            if (!daysOff.Contains(day) && !(day == Today && clock.LocalNow.TimeOfDay >= lastStart.ToTimeSpan()))
+            {
+                return day;
+            }
+        }
+
+        return Today;
+    }
+
+    public async Task<MonthView> MonthAsync(DateOnly anyDayOfMonth, DateOnly? selected, string? viewerId, CancellationToken cancellationToken)
+    {
+        var (first, last) = MonthOf(anyDayOfMonth);
+        var own = viewerId is null ? [] : await ToSetAsync(OwnBookingDays(db, viewerId, first, last), cancellationToken);
+        return await MonthAsync(first, selected, own, cancellationToken);
+    }
+
+    /// <summary>
+    /// A client's grid of <paramref name="date"/> and the calendar of its month marking that day: what
+    /// <see cref="DayAsync"/> and <see cref="MonthAsync(DateOnly, DateOnly?, string?, CancellationToken)"/> give, with
+    /// the bookings read in one statement (the answer to every click on a day).
+    /// </summary>
+    public async Task<(DayGrid Day, MonthView Month)> DayWithMonthAsync(DateOnly date, string viewerId, CancellationToken cancellationToken)
+    {
+        var (first, last) = MonthOf(date);
+        var rows = new List<DatedBooking>();
+        await foreach (var row in DayAndOwnMonth(db, date, viewerId, first, last).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var own = rows.Where(b => b.ClientId == viewerId && b.Status == BookingStatus.Active).Select(b => b.Date).ToHashSet();
+        var day = await DayAsync(date, [.. rows.Where(b => b.Date == date).Select(b => b.ForGrid)], viewerId, cancellationToken);
+        return (day, await MonthAsync(first, date, own, cancellationToken));
+    }
+
+    /// <summary>The day's grid; <paramref name="viewerId"/> marks the viewer's own bookings (null for staff).</summary>
+    public async Task<DayGrid> DayAsync(DateOnly date, string? viewerId, CancellationToken cancellationToken)
+    {
+        var bookings = new List<GridBooking>();
+        await foreach (var booking in BookingsOfDay(db, date).WithCancellation(cancellationToken))
+        {
+            bookings.Add(booking);
+        }
+
+        return await DayAsync(date, bookings, viewerId, cancellationToken);
+    }
+
+    /// <summary>"Кузнецов А. И."</summary>
+    public static string ShortName(string last, string first, string? patronymic) =>
+        patronymic is null ? $"{last} {first[0]}." : $"{last} {first[0]}. {patronymic[0]}.";
+
+    private static (DateOnly First, DateOnly Last) MonthOf(DateOnly anyDay)
+    {
+        var first = new DateOnly(anyDay.Year, anyDay.Month, 1);
+        return (first, first.AddMonths(1).AddDays(-1));
+    }
+
+    private async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
+    {
+        // Advisors no longer active still show on a day where they have bookings.
+        var booked = bookings.Where(b => b.Status == BookingStatus.Active).Select(b => b.AdvisorId).ToHashSet();
+        var advisors = (await FactsAsync(cancellationToken)).Advisors
+            .Where(a => a.IsActive || booked.Contains(a.Id))
+            .Select(a => new GridAdvisor(a.Id, ShortName(a.LastName, a.FirstName, a.Patronymic)));
+        var open = date >= Today && date <= LastBookableDay && !(await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        return SlotGrid.Build(date, advisors, bookings, viewerId, clock.LocalNow, closedDay: !open);
+    }
+
+    private async Task<MonthView> MonthAsync(DateOnly first, DateOnly? selected, HashSet<DateOnly> own, CancellationToken cancellationToken)
+    {
+        var last = MonthOf(first).Last;
+        var daysOff = await ShownDaysOffAsync(first, cancellationToken);
+        var days = Enumerable.Range(0, last.Day).Select(i => first.AddDays(i)).Select(day => new CalendarDay(
+            day,
+            day < Today ? DayState.Past : day > LastBookableDay ? DayState.BeyondHorizon : daysOff.Contains(day) ? DayState.DayOff : DayState.Open,
+            own.Contains(day),
+            day == selected)).ToList();
+        return new MonthView(first, days, first > new DateOnly(Today.Year, Today.Month, 1), last < LastBookableDay);
+    }
+
+    /// <summary>The advisors and days off from the first day of this month to the end of the horizon's month.</summary>
+    private Task<CalendarFacts.Snapshot> FactsAsync(CancellationToken cancellationToken) =>
+        facts.GetAsync(db, MonthOf(Today).First, MonthOf(LastBookableDay).Last, cancellationToken);
+
+    /// <summary>The days off the calendar shows for a month: from <see cref="CalendarFacts"/>, or the database for far months.</summary>
+    private async Task<IReadOnlySet<DateOnly>> ShownDaysOffAsync(DateOnly anyDayOfMonth, CancellationToken cancellationToken)
+    {
+        var (first, last) = MonthOf(anyDayOfMonth);
+        var known = await FactsAsync(cancellationToken);
+        return known.Covers(first, last) ? known.DaysOff : await DaysOffInMonthAsync(first, cancellationToken);
+    }
+
+    private async Task<HashSet<DateOnly>> DaysOffInMonthAsync(DateOnly anyDayOfMonth, CancellationToken cancellationToken)
+    {
+        var (first, last) = MonthOf(anyDayOfMonth);
+        if (!daysOffByMonth.TryGetValue(first, out var daysOff))
+        {
+            daysOff = await ToSetAsync(CalendarFacts.DaysOffBetween(db, first, last), cancellationToken);
+            daysOffByMonth[first] = daysOff;
+        }
+
+        return daysOff;
+    }
+
+    private static async Task<HashSet<DateOnly>> ToSetAsync(IAsyncEnumerable<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var set = new HashSet<DateOnly>();
+        await foreach (var date in dates.WithCancellation(cancellationToken))
+        {
+            set.Add(date);
+        }
+
+        return set;
+    }
+
+    private sealed record DatedBooking(int Id, DateOnly Date, int AdvisorId, TimeOnly Start, string ClientId, BookingStatus Status)
+    {
+        public GridBooking ForGrid => new(Id, AdvisorId, Start, ClientId, Status);
+    }
+}
+
+public enum DayState
+{
+    Open,
+    Past,
+    BeyondHorizon,
+    DayOff,
+}
+
+public sealed record CalendarDay(DateOnly Date, DayState State, bool HasOwnBooking, bool IsSelected);
+
+public sealed record MonthView(DateOnly FirstDay, IReadOnlyList<CalendarDay> Days, bool HasPrevious, bool HasNext);

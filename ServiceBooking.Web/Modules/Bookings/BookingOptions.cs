@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServiceBooking.Web.Modules.Bookings;
+
+/// <summary>Configuration section <c>Booking</c>.</summary>
+public sealed class BookingOptions
+{
+    public const string Section = "Booking";
+
+    /// <summary>How many days ahead clients can book (today counts as day 0).</summary>
+    [Range(1, 365)]
+    public int HorizonDays { get; set; } = 60;
+
+    /// <summary>How often the manager's grid refreshes itself.</summary>
+    [Range(1, 300)]
+    public int DeskRefreshSeconds { get; set; } = 5;
+}

@@ -1,0 +1,45 @@
+using Coravel;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ServiceBooking.Web.Platform.Hosting;
+
+namespace ServiceBooking.Web.Modules.Bookings;
+
+/// <summary>
+/// Booking (PRODUCT.md sections D and E): the client's calendar and day grid, the manager's desk, the working calendar
+/// (service advisors and days off, Admin), the booking emails and the reminder jobs.
+/// </summary>
+public static class BookingsModule
+{
+    public static WebApplicationBuilder AddBookings(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddSingleton<CalendarFacts>();
+        services.AddSingleton<IInterceptor, CalendarFactsInterceptor>();
+        services.AddScoped<BookingCalendar>();
+        services.AddScoped<BookingDesk>();
+        services.AddScoped<BookingEmails>();
+        services.AddTransient<ReminderJob>();
+        services.AddTransient<MaintenanceJob>();
+        services.AddSingleton(new NamedJob("reminders", (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));
+        services.AddSingleton(new NamedJob("maintenance", (provider, token) => provider.GetRequiredService<MaintenanceJob>().QueueDueAsync(token)));
+        services.AddSingleton(new ModuleSchedule((scheduler, jobs) =>
+        {
+            if (jobs.Reminders)
+            {
+                // Each checks the service centre's own clock, so running every minute sends each reminder on time, once.
+                scheduler.Schedule<ReminderJob>().EveryMinute().PreventOverlapping(nameof(ReminderJob));
+                scheduler.Schedule<MaintenanceJob>().EveryFifteenMinutes().PreventOverlapping(nameof(MaintenanceJob));
+            }
+        }));
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("Bookings", "/Booking"));
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("Bookings", "/Manager"), Policies.Staff);
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("Bookings", "/Admin"), Policies.Admin);
+        });
+        return builder;
+    }
+}

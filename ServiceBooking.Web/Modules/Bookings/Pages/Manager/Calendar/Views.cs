@@ -1,0 +1,49 @@
+using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Garage;
+using ServiceBooking.Web.Modules.Bookings;
+using ServiceBooking.Web.Platform.Data;
+
+namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;
+
+/// <summary>The desk's day: the grid with who booked what; it refreshes itself every <see cref="RefreshSeconds"/>.</summary>
+public sealed record DeskDay(DayGrid Grid, IReadOnlyDictionary<int, BookingSummary> Details, MonthView? Month, bool Oob, int RefreshSeconds);
+
+/// <summary>The cell a panel is about.</summary>
+public sealed record DeskSlot(DateOnly Date, TimeOnly Start, int AdvisorId, string AdvisorName);
+
+public sealed record ClientMatch(string Id, string Name, string? Phone, string? Email, IReadOnlyList<string> Plates);
+
+public sealed record ClientResults(DeskSlot Slot, string Query, IReadOnlyList<ClientMatch> Clients);
+
+public enum DeskPanelState
+{
+    Hidden,
+    FindClient,
+    Choose,
+    Done,
+    Refused,
+    Booking,
+    Deleted,
+}
+
+public sealed record DeskPanel(DeskPanelState State, DeskSlot Slot)
+{
+    public static DeskPanel Hidden { get; } = new(DeskPanelState.Hidden, new DeskSlot(default, default, 0, string.Empty));
+
+    public ApplicationUser? Client { get; init; }
+
+    public IReadOnlyList<Car> Cars { get; init; } = [];
+
+    public int? CarId { get; init; }
+
+    public IReadOnlyList<PricedRepairType> RepairTypes { get; init; } = [];
+
+    public string? Message { get; init; }
+
+    public ServiceBooking.Domain.Bookings.Booking? Booked { get; init; }
+
+    public BookingSummary? Summary { get; init; }
+
+    /// <summary>A fresh grid to send along (out of band) after a change.</summary>
+    public DeskDay? Day { get; init; }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Web.Platform.Hosting;
+
+namespace ServiceBooking.Web.Modules.Catalog;
+
+/// <summary>
+/// The catalog and pricing (PRODUCT.md section C), kept by the Admin: oils, engines, car models with pictures, labour
+/// rates, parts and repair types; the pictures' own endpoint; the demo catalog.
+/// </summary>
+public static class CatalogModule
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PictureOptions>().BindConfiguration(PictureOptions.Section);
+        services.AddSingleton<PictureStore>();
+        services.AddScoped<DemoCatalog>();
+        services.AddScoped<IStartupTask, CatalogStartup>();
+        services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("Catalog", "/Admin"), Policies.Admin));
+        return builder;
+    }
+
+    public static WebApplication MapCatalog(this WebApplication app)
+    {
+        app.MapPictures();
+        return app;
+    }
+}

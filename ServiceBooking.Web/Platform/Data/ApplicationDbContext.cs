@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Campaigns;
+using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Domain.Garage;
+
+namespace ServiceBooking.Web.Platform.Data;
+
+public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
+    /// <summary>Data protection keys live in the database so that every instance of the site shares them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Oil> Oils => Set<Oil>();
+
+    public DbSet<Engine> Engines => Set<Engine>();
+
+    public DbSet<CarModel> CarModels => Set<CarModel>();
+
+    public DbSet<LabourRate> LabourRates => Set<LabourRate>();
+
+    public DbSet<Part> Parts => Set<Part>();
+
+    public DbSet<RepairType> RepairTypes => Set<RepairType>();
+
+    public DbSet<Car> Cars => Set<Car>();
+
+    public DbSet<ServiceAdvisor> ServiceAdvisors => Set<ServiceAdvisor>();
+
+    public DbSet<DayOff> DaysOff => Set<DayOff>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
+
+    /// <summary>The one place that says how the site talks to PostgreSQL (the site and design-time tools both use it).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+        .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements the site repeats most, so PostgreSQL parses and plans each of them once per
+    /// connection instead of once per request (see bench/RESULTS.md). A connection string that says otherwise wins.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Identity names its tables AspNet*; plain snake_case names match the rest of the schema.
+        builder.Entity<ApplicationUser>().ToTable("users");
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+
+        builder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ServiceBooking.Web.Platform.Data;
+
+/// <summary>Seeds the roles with fixed ids, so they exist in every database from the first migration on.</summary>
+internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
+{
+    public void Configure(EntityTypeBuilder<IdentityRole> builder)
+    {
+        builder.HasIndex(r => r.NormalizedName).HasDatabaseName("ux_roles_normalized_name").IsUnique();
+        builder.HasData(
+            Role("7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0001", Roles.Client),
+            Role("7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0002", Roles.Manager),
+            Role("7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0003", Roles.Admin));
+    }
+
+    private static IdentityRole Role(string id, string name) => new()
+    {
+        Id = id,
+        Name = name,
+        NormalizedName = name.ToUpperInvariant(),
+        ConcurrencyStamp = id,
+    };
+}

@@ -1,0 +1,109 @@
+using Coravel.Invocable;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Email;
+
+namespace ServiceBooking.Web.Platform.Notifications;
+
+/// <summary>
+/// Delivers what is due in the outbox (a Coravel job). Messages are claimed in the database
+/// (<c>FOR UPDATE SKIP LOCKED</c>, with a lease), so several instances of the site never send the same one; a failed
+/// message waits longer after each attempt and is marked Failed after the last, with its error kept.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    ApplicationDbContext db, IEmailSender sender, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatcher> log)
+    : IInvocable, ICancellableInvocable
+{
+    private const string ClaimSql = """
+        UPDATE outbox_messages SET status = 'Sending', claimed_by = {0}, claimed_until = {1}, attempts = attempts + 1
+        WHERE id IN (
+            SELECT id FROM outbox_messages
+            WHERE (status = 'Pending' AND next_attempt_at <= {2}) OR (status = 'Sending' AND claimed_until < {2})
+            ORDER BY next_attempt_at, id
+            LIMIT {3}
+            FOR UPDATE SKIP LOCKED)
+        RETURNING id AS "Value"
+        """;
+
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Sends batches until nothing is due.</summary>
+    public async Task Invoke()
+    {
+        while (!CancellationToken.IsCancellationRequested && await DispatchBatchAsync(CancellationToken) > 0)
+        {
+        }
+    }
+
+    /// <summary>Claims and sends one batch; returns how many messages it claimed.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var claim = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        var ids = await db.Database
+            .SqlQueryRaw<long>(ClaimSql, claim, now.AddSeconds(settings.ClaimSeconds), now, settings.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var messages = await db.Outbox.AsNoTracking().Include(m => m.Attachments)
+            .Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+
+        // Promo mail goes only to those who still want it, whenever they opted out.
+        var optedOut = await OptedOutAsync(messages, cancellationToken);
+        foreach (var dropped in messages.Where(m => m.CampaignId is not null && optedOut.Contains(m.UserId!)))
+        {
+            await Finish(dropped.Id, claim).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboxStatus.Dropped).SetProperty(m => m.ClaimedBy, (string?)null), cancellationToken);
+        }
+
+        var toSend = messages.Where(m => m.CampaignId is null || !optedOut.Contains(m.UserId!)).ToList();
+        await sender.SendManyAsync([.. toSend.Select(m => m.ToEmail())], (index, error) => RecordAsync(toSend[index], claim, error), cancellationToken);
+        return ids.Count;
+    }
+
+    private async Task RecordAsync(OutboxMessage message, string claim, Exception? error)
+    {
+        var now = clock.GetUtcNow();
+        if (error is null)
+        {
+            await Finish(message.Id, claim).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.ClaimedBy, (string?)null)
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            return;
+        }
+
+        var settings = options.Value;
+        var attempts = message.Attempts; // counted when the message was claimed
+        var givingUp = attempts >= settings.MaxAttempts;
+        var text = $"{error.GetType().Name}: {error.Message}";
+        await Finish(message.Id, claim).ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.Status, givingUp ? OutboxStatus.Failed : OutboxStatus.Pending)
+            .SetProperty(m => m.NextAttemptAt, now + settings.RetryDelay(attempts))
+            .SetProperty(m => m.ClaimedBy, (string?)null)
+            .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, text.Length > 2000 ? text[..2000] : text), CancellationToken.None);
+        LogFailed(log, error, message.Id, attempts, givingUp);
+    }
+
+    /// <summary>Only the claim holder may record the outcome (a claim that expired belongs to someone else now).</summary>
+    private IQueryable<OutboxMessage> Finish(long id, string claim) => db.Outbox.Where(m => m.Id == id && m.ClaimedBy == claim);
+
+    private async Task<HashSet<string>> OptedOutAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var promoUsers = messages.Where(m => m.CampaignId is not null && m.UserId is not null).Select(m => m.UserId!).Distinct().ToList();
+        return promoUsers.Count == 0
+            ? []
+            : (await db.Users.Where(u => promoUsers.Contains(u.Id) && u.PromoOptOut).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} failed (attempt {Attempts}, giving up: {GivingUp})")]
+    private static partial void LogFailed(ILogger logger, Exception error, long messageId, int attempts, bool givingUp);
+}
