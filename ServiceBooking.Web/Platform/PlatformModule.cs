@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
+using ServiceBooking.Web.Platform.Live;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Validation;
@@ -54,6 +55,8 @@ public static class PlatformModule
         }
 
         services.AddSingleton<IInterceptor, TimestampInterceptor>();
+        // Live pages: committed changes reach every instance's open pages (Platform/Live).
+        services.AddLive();
         // Pooled: a request rents a context instead of building one and its options (measured in bench/RESULTS.md).
         // Interceptors come from every module that registers one (IInterceptor).
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)

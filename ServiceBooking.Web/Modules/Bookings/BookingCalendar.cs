@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform;
@@ -8,11 +10,13 @@ namespace ServiceBooking.Web.Modules.Bookings;
 
 /// <summary>Reads what the calendar and the day grid show: which days can be booked, and the state of every cell.</summary>
 /// <remarks>
-/// The grid is the busiest answer of the site (every client's calendar, every manager's desk every few seconds): its
-/// queries are compiled once, and the advisors and days off it shows come from <see cref="CalendarFacts"/>. Whether a
-/// day is off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
+/// The grid is the busiest answer of the site (every client's calendar, every manager's desk): while this instance
+/// listens for changes each day's bookings come from <see cref="DayGridCache"/> (read once per change of the day), the
+/// advisors and days off it shows from <see cref="CalendarFacts"/>; otherwise from compiled queries. Whether a day is
+/// off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
 /// </remarks>
-public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts, WorkshopClock clock, IOptions<BookingOptions> options)
+public sealed class BookingCalendar(
+    ApplicationDbContext db, CalendarFacts facts, DayGridCache cache, WorkshopClock clock, IOptions<BookingOptions> options)
 {
     private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridBooking>> BookingsOfDay =
         EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.Bookings.AsNoTracking()
@@ -61,8 +65,17 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
     public async Task<MonthView> MonthAsync(DateOnly anyDayOfMonth, DateOnly? selected, string? viewerId, CancellationToken cancellationToken)
     {
         var (first, last) = MonthOf(anyDayOfMonth);
-        var own = viewerId is null ? [] : await ToSetAsync(OwnBookingDays(db, viewerId, first, last), cancellationToken);
+        var own = viewerId is null ? []
+            : cache.IsUsable ? await OwnDaysFromMemoryAsync(viewerId, first, last, cancellationToken)
+            : await ToSetAsync(OwnBookingDays(db, viewerId, first, last), cancellationToken);
         return await MonthAsync(first, selected, own, cancellationToken);
+    }
+
+    /// <summary>The days of a month the client has an active booking on, from the cached days (read at once when missing).</summary>
+    private async Task<HashSet<DateOnly>> OwnDaysFromMemoryAsync(string viewerId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var days = await CachedDaysAsync([.. Enumerable.Range(0, last.Day - first.Day + 1).Select(first.AddDays)], cancellationToken);
+        return days.Values.Where(d => d.ActiveByClient.ContainsKey(viewerId)).Select(d => d.Date).ToHashSet();
     }
 
     /// <summary>
@@ -73,6 +86,14 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
     public async Task<(DayGrid Day, MonthView Month)> DayWithMonthAsync(DateOnly date, string viewerId, CancellationToken cancellationToken)
     {
         var (first, last) = MonthOf(date);
+        if (cache.IsUsable)
+        {
+            // Every day of the month from memory (the first request of a month reads them in one statement).
+            var days = await CachedDaysAsync([.. Enumerable.Range(0, last.Day).Select(first.AddDays)], cancellationToken);
+            var mine = days.Values.Where(d => d.ActiveByClient.ContainsKey(viewerId)).Select(d => d.Date).ToHashSet();
+            return (await DayAsync(date, days[date].Bookings, viewerId, cancellationToken), await MonthAsync(first, date, mine, cancellationToken));
+        }
+
         var rows = new List<DatedBooking>();
         await foreach (var row in DayAndOwnMonth(db, date, viewerId, first, last).WithCancellation(cancellationToken))
         {
@@ -87,6 +108,11 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
     /// <summary>The day's grid; <paramref name="viewerId"/> marks the viewer's own bookings (null for staff).</summary>
     public async Task<DayGrid> DayAsync(DateOnly date, string? viewerId, CancellationToken cancellationToken)
     {
+        if (cache.IsUsable)
+        {
+            return await DayAsync(date, (await CachedDayAsync(date, cancellationToken)).Bookings, viewerId, cancellationToken);
+        }
+
         var bookings = new List<GridBooking>();
         await foreach (var booking in BookingsOfDay(db, date).WithCancellation(cancellationToken))
         {
@@ -94,6 +120,129 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
         }
 
         return await DayAsync(date, bookings, viewerId, cancellationToken);
+    }
+
+    /// <summary>The day's bookings and version: from memory while it is current, else read (and kept while listening).</summary>
+    internal async Task<CachedDay> CachedDayAsync(DateOnly date, CancellationToken cancellationToken) =>
+        cache.Find(date) ?? (await CachedDaysAsync([date], cancellationToken))[date];
+
+    /// <summary>Several days at once; those not in memory are read in one statement.</summary>
+    internal async Task<IReadOnlyDictionary<DateOnly, CachedDay>> CachedDaysAsync(IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<DateOnly, CachedDay>(dates.Count);
+        var tickets = new List<DayGridCache.Ticket>();
+        foreach (var date in dates)
+        {
+            if (cache.Find(date) is { } day)
+            {
+                found[date] = day;
+            }
+            else
+            {
+                tickets.Add(cache.Take(date));
+            }
+        }
+
+        if (tickets.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var day in await ReadDaysAsync([.. tickets.Select(t => t.Date)], cancellationToken))
+        {
+            found[day.Date] = day;
+        }
+
+        foreach (var ticket in tickets)
+        {
+            cache.Keep(ticket, found[ticket.Date], Today, options.Value.HorizonDays);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The day's grid state for caches of rendered grids: whether it can be booked, how many half-hours have begun, and
+    /// which reading of advisors and days off it is built from.
+    /// </summary>
+    internal async Task<(bool Open, int Started, long Facts)> GridStateAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var known = await FactsAsync(cancellationToken);
+        var open = date >= Today && date <= LastBookableDay && !(await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        var now = clock.LocalNow;
+        var started = date < Today ? TimeSlot.DayStarts.Count
+            : date > Today ? 0
+            : TimeSlot.DayStarts.Count(start => TimeSlot.Create(date, start).HasStartedAt(now));
+        return (open, started, known.Id);
+    }
+
+    /// <summary>
+    /// Every booking of each day with the day's version, in one statement (so rows and version are of one snapshot):
+    /// the version is the later of the day's and the working calendar's (<c>live_versions</c>, bumped by triggers).
+    /// </summary>
+    private async Task<List<CachedDay>> ReadDaysAsync(DateOnly[] dates, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT d.day,
+                   coalesce((SELECT max(v.version) FROM live_versions v
+                             WHERE v.topic IN ('calendar', 'day:' || to_char(d.day, 'YYYY-MM-DD'))), 0),
+                   b.id, b.advisor_id, b.start_time, b.client_id, b.status
+            FROM unnest(@days) AS d(day)
+            LEFT JOIN bookings b ON b.date = d.day
+            ORDER BY d.day
+            """;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand(Sql, connection);
+            command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("days", dates));
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var days = new List<CachedDay>(dates.Length);
+            DateOnly? current = null;
+            long version = 0;
+            var bookings = new List<GridBooking>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var day = reader.GetFieldValue<DateOnly>(0);
+                if (current != day)
+                {
+                    if (current is { } done)
+                    {
+                        days.Add(new CachedDay(done, version, bookings));
+                    }
+
+                    (current, version, bookings) = (day, reader.GetInt64(1), []);
+                }
+
+                if (!reader.IsDBNull(2))
+                {
+                    bookings.Add(new GridBooking(
+                        reader.GetInt32(2), reader.GetInt32(3), reader.GetFieldValue<TimeOnly>(4), reader.GetString(5),
+                        Enum.Parse<BookingStatus>(reader.GetString(6))));
+                }
+            }
+
+            if (current is { } last)
+            {
+                days.Add(new CachedDay(last, version, bookings));
+            }
+
+            return days;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>"Кузнецов А. И."</summary>
@@ -106,7 +255,7 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
         return (first, first.AddMonths(1).AddDays(-1));
     }
 
-    private async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
+    internal async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
     {
         // Advisors no longer active still show on a day where they have bookings.
         var booked = bookings.Where(b => b.Status == BookingStatus.Active).Select(b => b.AdvisorId).ToHashSet();
