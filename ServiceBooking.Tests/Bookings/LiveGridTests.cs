@@ -218,6 +218,11 @@ public sealed class LiveGridTests(TwoSitesFixture fixture) : BookingTest<TwoSite
         return (long)(await command.ExecuteScalarAsync())!;
     });
 
-    private static AngleSharp.Dom.IDocument Fragment(string html) =>
-        new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<table><tbody><tr>{html}</tr></tbody></table>");
+    /// <summary>A cells message: the sentence, then the cells in a template (read here as a table row).</summary>
+    private static AngleSharp.Dom.IDocument Fragment(string html)
+    {
+        Assert.Matches("^<span>[^<]*</span><template><td .*</td></template>$", html.ReplaceLineEndings(" "));
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(
+            $"<table><tbody><tr>{html.Replace("<template>", string.Empty, StringComparison.Ordinal).Replace("</template>", string.Empty, StringComparison.Ordinal)}</tr></tbody></table>");
+    }
 }

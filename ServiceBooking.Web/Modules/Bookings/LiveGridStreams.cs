@@ -24,8 +24,8 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// the stream holds its subscription and what it last sent, and borrows a scope for the moment it reads a grid. They are
 /// authorized like the pages they belong to (the same policies as the page folders) and sit under their paths.</para>
 /// <para>Each message is an HTML fragment for that viewer, for the htmx SSE extension: event <c>cells</c> carries a
-/// sentence for the page's <c>aria-live</c> note and the changed cells as out-of-band swaps (by date, time and advisor,
-/// so a cell of another day is never touched); <c>resync</c> tells the page to re-fetch its grid (it lagged behind, the
+/// sentence for the page's <c>aria-live</c> note and the changed cells as out-of-band swaps in a <c>template</c> (by
+/// date, time and advisor, so a cell of another day is never touched); <c>resync</c> tells the page to re-fetch its grid (it lagged behind, the
 /// advisors changed, or the page's grid was older than the stream); <c>ping</c> keeps the connection alive. The event id
 /// is the day's version, so a browser that reconnects by itself says what it has (<c>Last-Event-ID</c>).</para>
 /// </remarks>
@@ -203,10 +203,14 @@ public static class LiveGridStreams
                 : _text["Live.ManyCellsChanged", changed.Count];
             var data = new StringBuilder(changed.Count * 600);
             data.Append("<span>").Append(Html.Text(sentence)).Append("</span>");
+            // Cells parse only inside a table or a template: htmx takes out-of-band swaps from a template's content.
+            data.Append("<template>");
             foreach (var (start, advisorId) in changed)
             {
                 data.Append(frame.OutOfBandCell(start, advisorId));
             }
+
+            data.Append("</template>");
 
             return new SseItem<string>(data.ToString(), "cells") { EventId = frame.Version.ToString(CultureInfo.InvariantCulture) };
         }
