@@ -16,7 +16,8 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
 /// </remarks>
 public sealed class BookingCalendar(
-    ApplicationDbContext db, CalendarFacts facts, DayGridCache cache, WorkshopClock clock, IOptions<BookingOptions> options)
+    ApplicationDbContext db, CalendarFacts facts, DayGridCache cache, WorkshopClock clock, IOptions<BookingOptions> options,
+    IServiceScopeFactory scopes)
 {
     private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridBooking>> BookingsOfDay =
         EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.Bookings.AsNoTracking()
@@ -27,14 +28,6 @@ public sealed class BookingCalendar(
         EF.CompileAsyncQuery((ApplicationDbContext db, string clientId, DateOnly from, DateOnly to) => db.Bookings
             .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to)
             .Select(b => b.Date));
-
-    /// <summary>Every booking of the day and the client's own active bookings in its month, in one statement.</summary>
-    private static readonly Func<ApplicationDbContext, DateOnly, string, DateOnly, DateOnly, IAsyncEnumerable<DatedBooking>> DayAndOwnMonth =
-        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date, string clientId, DateOnly from, DateOnly to) => db.Bookings
-            .Where(b => b.Date == date)
-            .Concat(db.Bookings
-                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to && b.Date != date))
-            .Select(b => new DatedBooking(b.Id, b.Date, b.AdvisorId, b.Start, b.ClientId, b.Status)));
 
     private readonly Dictionary<DateOnly, HashSet<DateOnly>> daysOffByMonth = [];
 
@@ -78,33 +71,6 @@ public sealed class BookingCalendar(
         return days.Values.Where(d => d.ActiveByClient.ContainsKey(viewerId)).Select(d => d.Date).ToHashSet();
     }
 
-    /// <summary>
-    /// A client's grid of <paramref name="date"/> and the calendar of its month marking that day: what
-    /// <see cref="DayAsync"/> and <see cref="MonthAsync(DateOnly, DateOnly?, string?, CancellationToken)"/> give, with
-    /// the bookings read in one statement (the answer to every click on a day).
-    /// </summary>
-    public async Task<(DayGrid Day, MonthView Month)> DayWithMonthAsync(DateOnly date, string viewerId, CancellationToken cancellationToken)
-    {
-        var (first, last) = MonthOf(date);
-        if (cache.IsUsable)
-        {
-            // Every day of the month from memory (the first request of a month reads them in one statement).
-            var days = await CachedDaysAsync([.. Enumerable.Range(0, last.Day).Select(first.AddDays)], cancellationToken);
-            var mine = days.Values.Where(d => d.ActiveByClient.ContainsKey(viewerId)).Select(d => d.Date).ToHashSet();
-            return (await DayAsync(date, days[date].Bookings, viewerId, cancellationToken), await MonthAsync(first, date, mine, cancellationToken));
-        }
-
-        var rows = new List<DatedBooking>();
-        await foreach (var row in DayAndOwnMonth(db, date, viewerId, first, last).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        var own = rows.Where(b => b.ClientId == viewerId && b.Status == BookingStatus.Active).Select(b => b.Date).ToHashSet();
-        var day = await DayAsync(date, [.. rows.Where(b => b.Date == date).Select(b => b.ForGrid)], viewerId, cancellationToken);
-        return (day, await MonthAsync(first, date, own, cancellationToken));
-    }
-
     /// <summary>The day's grid; <paramref name="viewerId"/> marks the viewer's own bookings (null for staff).</summary>
     public async Task<DayGrid> DayAsync(DateOnly date, string? viewerId, CancellationToken cancellationToken)
     {
@@ -123,8 +89,16 @@ public sealed class BookingCalendar(
     }
 
     /// <summary>The day's bookings and version: from memory while it is current, else read (and kept while listening).</summary>
+    /// <remarks>
+    /// Read once however many ask at the same moment, in a scope of its own (so that no caller's cancellation or end of
+    /// request stops it): after a booking every open stream of the day asks at once.
+    /// </remarks>
     internal async Task<CachedDay> CachedDayAsync(DateOnly date, CancellationToken cancellationToken) =>
-        cache.Find(date) ?? (await CachedDaysAsync([date], cancellationToken))[date];
+        cache.Find(date) ?? await cache.LoadAsync(date, Today, options.Value.HorizonDays, async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return (await ReadDaysAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), [date], CancellationToken.None))[0];
+        }).WaitAsync(cancellationToken);
 
     /// <summary>Several days at once; those not in memory are read in one statement.</summary>
     internal async Task<IReadOnlyDictionary<DateOnly, CachedDay>> CachedDaysAsync(IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
@@ -148,7 +122,7 @@ public sealed class BookingCalendar(
             return found;
         }
 
-        foreach (var day in await ReadDaysAsync([.. tickets.Select(t => t.Date)], cancellationToken))
+        foreach (var day in await ReadDaysAsync(db, [.. tickets.Select(t => t.Date)], cancellationToken))
         {
             found[day.Date] = day;
         }
@@ -180,7 +154,7 @@ public sealed class BookingCalendar(
     /// Every booking of each day with the day's version, in one statement (so rows and version are of one snapshot):
     /// the version is the later of the day's and the working calendar's (<c>live_versions</c>, bumped by triggers).
     /// </summary>
-    private async Task<List<CachedDay>> ReadDaysAsync(DateOnly[] dates, CancellationToken cancellationToken)
+    private static async Task<List<CachedDay>> ReadDaysAsync(ApplicationDbContext db, DateOnly[] dates, CancellationToken cancellationToken)
     {
         const string Sql = """
             SELECT d.day,
@@ -311,11 +285,6 @@ public sealed class BookingCalendar(
         }
 
         return set;
-    }
-
-    private sealed record DatedBooking(int Id, DateOnly Date, int AdvisorId, TimeOnly Start, string ClientId, BookingStatus Status)
-    {
-        public GridBooking ForGrid => new(Id, AdvisorId, Start, ClientId, Status);
     }
 }
 

@@ -22,6 +22,7 @@ public sealed class DayGridCache : ILiveObserver
     private const int KeptDaysBack = 40;
 
     private readonly ConcurrentDictionary<DateOnly, Slot> _days = new();
+    private readonly ConcurrentDictionary<DateOnly, Flight> _flights = new();
     private readonly LiveHub _hub;
     private long _epoch;
 
@@ -60,6 +61,41 @@ public sealed class DayGridCache : ILiveObserver
         }
     }
 
+    /// <summary>
+    /// Reads a day once however many ask at the same moment (every open stream of the day wakes on the same
+    /// notification): callers with the same <see cref="Ticket"/> share one read, which no caller's cancellation stops.
+    /// </summary>
+    public Task<CachedDay> LoadAsync(DateOnly date, DateOnly today, int horizonDays, Func<Task<CachedDay>> read)
+    {
+        var ticket = Take(date);
+        var fresh = new Flight(ticket);
+        var flight = _flights.AddOrUpdate(date, fresh, (_, running) => running.Ticket == ticket ? running : fresh);
+        if (flight == fresh)
+        {
+            _ = RunAsync();
+        }
+
+        return flight.Done.Task;
+
+        async Task RunAsync()
+        {
+            try
+            {
+                var day = await read();
+                Keep(ticket, day, today, horizonDays);
+                fresh.Done.SetResult(day);
+            }
+            catch (Exception error)
+            {
+                fresh.Done.SetException(error);
+            }
+            finally
+            {
+                ((ICollection<KeyValuePair<DateOnly, Flight>>)_flights).Remove(new(date, fresh));
+            }
+        }
+    }
+
     /// <summary>Forgets every day (the tests' database reset; an operator's bulk change is told by its TRUNCATE trigger).</summary>
     public void Clear() => Reset();
 
@@ -83,6 +119,13 @@ public sealed class DayGridCache : ILiveObserver
     }
 
     public readonly record struct Ticket(DateOnly Date, Slot? Seen, long Epoch, bool Listening);
+
+    private sealed class Flight(Ticket ticket)
+    {
+        public Ticket Ticket { get; } = ticket;
+
+        public TaskCompletionSource<CachedDay> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>A day's entry: what was read (null once invalidated), and the epoch it belongs to. Compared by reference.</summary>
     public sealed class Slot(CachedDay? day, long epoch)
@@ -109,9 +152,24 @@ public sealed class CachedDay(DateOnly date, long version, IReadOnlyList<GridBoo
         .GroupBy(b => b.ClientId, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-    /// <summary>The grids rendered from this version, by what else they depend on (culture, time of day, …).</summary>
-    public ConcurrentDictionary<GridMarkupKey, GridMarkup> Markup { get; } = new();
+    /// <summary>
+    /// The grids rendered from this version, by what else they depend on (culture, time of day, …); each is rendered
+    /// once, however many requests and streams want it at the same moment.
+    /// </summary>
+    public ConcurrentDictionary<GridMarkupKey, Lazy<Task<GridMarkup>>> Markup { get; } = new();
+
+    private Task<IReadOnlyDictionary<int, BookingSummary>>? _summaries;
 
     /// <summary>Who booked what (staff only), read once for this version by the first desk that needs it.</summary>
-    public IReadOnlyDictionary<int, BookingSummary>? Summaries { get; set; }
+    public Task<IReadOnlyDictionary<int, BookingSummary>> SummariesAsync(Func<Task<IReadOnlyDictionary<int, BookingSummary>>> read)
+    {
+        var known = Volatile.Read(ref _summaries);
+        if (known is not null && !known.IsFaulted)
+        {
+            return known;
+        }
+
+        var started = read();
+        return Interlocked.CompareExchange(ref _summaries, started, known) == known ? started : _summaries!;
+    }
 }

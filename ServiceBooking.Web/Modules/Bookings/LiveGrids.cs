@@ -33,7 +33,7 @@ public sealed record LiveFrame(long Version, string ETag, GridMarkup Main, GridM
 /// (one cell at most) is put in per request. The ETag is the day's version with what else the grid depends on, so
 /// every instance gives the same one for the same grid.
 /// </summary>
-public sealed class LiveGrids(BookingCalendar calendar, BookingDesk desk, GridRenderer renderer)
+public sealed class LiveGrids(BookingCalendar calendar, GridRenderer renderer, IServiceScopeFactory scopes)
 {
     /// <summary>The build, so that a new release of the site never answers 304 with an old page's grid.</summary>
     private static readonly string Build = typeof(LiveGrids).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
@@ -86,12 +86,24 @@ public sealed class LiveGrids(BookingCalendar calendar, BookingDesk desk, GridRe
     private async Task<GridMarkup> MarkupAsync(CachedDay day, GridMode mode, (bool Open, int Started, long Facts) state, CancellationToken cancellationToken)
     {
         var key = new GridMarkupKey(mode, CultureInfo.CurrentUICulture.Name, state.Facts, state.Open, state.Started);
-        if (day.Markup.TryGetValue(key, out var known))
+        var rendering = day.Markup.GetOrAdd(key, _ => new Lazy<Task<GridMarkup>>(() => RenderAsync(day, mode)));
+        try
         {
-            return known;
+            return await rendering.Value.WaitAsync(cancellationToken);
         }
+        catch when (rendering.Value.IsFaulted)
+        {
+            ((ICollection<KeyValuePair<GridMarkupKey, Lazy<Task<GridMarkup>>>>)day.Markup).Remove(new(key, rendering));
+            throw;
+        }
+    }
 
-        var grid = await calendar.DayAsync(day.Date, day.Bookings, viewerId: null, cancellationToken);
+    /// <summary>Renders once for everyone waiting, in a scope of its own (no caller's cancellation stops it).</summary>
+    private async Task<GridMarkup> RenderAsync(CachedDay day, GridMode mode)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<BookingCalendar>();
+        var grid = await own.DayAsync(day.Date, day.Bookings, viewerId: null, CancellationToken.None);
         IReadOnlyDictionary<int, BookingSummary>? details = null;
         if (mode == GridMode.ClientOwn)
         {
@@ -103,13 +115,15 @@ public sealed class LiveGrids(BookingCalendar calendar, BookingDesk desk, GridRe
         }
         else if (mode == GridMode.Desk)
         {
-            details = day.Summaries ??= await desk.SummariesAsync(day.Date, cancellationToken);
+            details = await day.SummariesAsync(async () =>
+            {
+                await using var reading = scopes.CreateAsyncScope();
+                return await reading.ServiceProvider.GetRequiredService<BookingDesk>().SummariesAsync(day.Date, CancellationToken.None);
+            });
         }
 
         var html = await renderer.RenderAsync(grid, mode == GridMode.Desk ? DeskPagePath : ClientPagePath, details);
-        var markup = GridMarkup.Index(html, grid);
-        day.Markup.TryAdd(key, markup);
-        return markup;
+        return GridMarkup.Index(html, grid);
     }
 
     private static string ETag(GridMode mode, long version, bool open, int started) => string.Create(CultureInfo.InvariantCulture,
