@@ -142,12 +142,33 @@ public sealed class BookingCalendar(
     internal async Task<(bool Open, int Started, long Facts)> GridStateAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var known = await FactsAsync(cancellationToken);
-        var open = date >= Today && date <= LastBookableDay && !(await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        var dayOff = (await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        return GridState(date, dayOff, known.Id, clock, LastBookableDay);
+    }
+
+    /// <summary>
+    /// <see cref="GridStateAsync"/> from memory alone: null unless the advisors and days off (covering the date's month)
+    /// are in memory. For live streams, which must not each take a database context to find out nothing changed.
+    /// </summary>
+    internal static (bool Open, int Started, long Facts)? GridStateInMemory(DateOnly date, CalendarFacts facts, WorkshopClock clock, int horizonDays)
+    {
+        var today = clock.Today;
+        var last = today.AddDays(horizonDays);
+        var (first, end) = MonthOf(date);
+        return facts.Current(MonthOf(today).First, MonthOf(last).Last) is { } known && known.Covers(first, end)
+            ? GridState(date, known.DaysOff.Contains(date), known.Id, clock, last)
+            : null;
+    }
+
+    private static (bool Open, int Started, long Facts) GridState(DateOnly date, bool dayOff, long facts, WorkshopClock clock, DateOnly lastBookableDay)
+    {
+        var today = clock.Today;
+        var open = date >= today && date <= lastBookableDay && !dayOff;
         var now = clock.LocalNow;
-        var started = date < Today ? TimeSlot.DayStarts.Count
-            : date > Today ? 0
+        var started = date < today ? TimeSlot.DayStarts.Count
+            : date > today ? 0
             : TimeSlot.DayStarts.Count(start => TimeSlot.Create(date, start).HasStartedAt(now));
-        return (open, started, known.Id);
+        return (open, started, facts);
     }
 
     /// <summary>

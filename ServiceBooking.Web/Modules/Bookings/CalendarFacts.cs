@@ -50,11 +50,17 @@ public sealed class CalendarFacts : ILiveObserver
         Volatile.Write(ref _snapshot, null);
     }
 
+    /// <summary>What is in memory for that range, if it is still current; null when it would have to be read.</summary>
+    public Snapshot? Current(DateOnly from, DateOnly to)
+    {
+        var known = Volatile.Read(ref _snapshot);
+        return known is not null && known.From == from && known.To == to && (known.Listened || time.GetUtcNow() < known.Expires) ? known : null;
+    }
+
     /// <summary>All advisors (active or not, in name order) and the days off from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public async Task<Snapshot> GetAsync(ApplicationDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var known = Volatile.Read(ref _snapshot);
-        if (known is not null && known.From == from && known.To == to && (known.Listened || time.GetUtcNow() < known.Expires))
+        if (Current(from, to) is { } known)
         {
             return known;
         }

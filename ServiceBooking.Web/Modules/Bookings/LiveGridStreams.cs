@@ -21,7 +21,7 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// <remarks>
 /// <para>Endpoints of the module rather than handlers of the pages: a stream lives for hours, and a page handler would
 /// hold its page model and every scoped service it was built with (a pooled DbContext among them) all that time. Here
-/// the stream holds its subscription and what it last sent, and borrows a scope for the moment it reads a grid. They are
+/// the stream holds its subscription and what it last sent, and reads its grid from memory (<see cref="LiveFrames"/>). They are
 /// authorized like the pages they belong to (the same policies as the page folders) and sit under their paths.</para>
 /// <para>Each message is an HTML fragment for that viewer, for the htmx SSE extension: event <c>cells</c> carries a
 /// sentence for the page's <c>aria-live</c> note and the changed cells as out-of-band swaps in a <c>template</c> (by
@@ -93,7 +93,7 @@ public static class LiveGridStreams
     private sealed class GridStream(
         IServiceProvider requestServices, LiveSubscription subscription, DateOnly date, GridMode mode, string? viewerId, long? since, CancellationToken aborted)
     {
-        private readonly IServiceScopeFactory _scopes = requestServices.GetRequiredService<IServiceScopeFactory>();
+        private readonly LiveFrames _frames = requestServices.GetRequiredService<LiveFrames>();
         private readonly LiveOptions _options = requestServices.GetRequiredService<IOptions<LiveOptions>>().Value;
         private readonly WorkshopClock _clock = requestServices.GetRequiredService<WorkshopClock>();
         private readonly IStringLocalizer<SharedResource> _text = requestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -151,11 +151,7 @@ public static class LiveGridStreams
             }
         }
 
-        private async Task<LiveFrame> FrameAsync(CancellationToken cancellationToken)
-        {
-            await using var scope = _scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<LiveGrids>().FrameAsync(date, mode, viewerId, cancellationToken);
-        }
+        private Task<LiveFrame> FrameAsync(CancellationToken cancellationToken) => _frames.FrameAsync(date, mode, viewerId, cancellationToken);
 
         private TimeSpan? UntilNextHalfHour()
         {

@@ -83,6 +83,18 @@ public sealed class LiveGrids(BookingCalendar calendar, GridRenderer renderer, I
         return new LiveFrame(day.Version, etag, main, owned, (own.Start, own.AdvisorId));
     }
 
+    /// <summary>Renders the grids a stream of <paramref name="mode"/> needs (for a client, also the "own" variant).</summary>
+    public async Task WarmAsync(DateOnly date, GridMode mode, CancellationToken cancellationToken)
+    {
+        var day = await calendar.CachedDayAsync(date, cancellationToken);
+        var state = await calendar.GridStateAsync(date, cancellationToken);
+        await MarkupAsync(day, mode, state, cancellationToken);
+        if (mode == GridMode.Client)
+        {
+            await MarkupAsync(day, GridMode.ClientOwn, state, cancellationToken);
+        }
+    }
+
     private async Task<GridMarkup> MarkupAsync(CachedDay day, GridMode mode, (bool Open, int Started, long Facts) state, CancellationToken cancellationToken)
     {
         var key = new GridMarkupKey(mode, CultureInfo.CurrentUICulture.Name, state.Facts, state.Open, state.Started);
@@ -126,6 +138,6 @@ public sealed class LiveGrids(BookingCalendar calendar, GridRenderer renderer, I
         return GridMarkup.Index(html, grid);
     }
 
-    private static string ETag(GridMode mode, long version, bool open, int started) => string.Create(CultureInfo.InvariantCulture,
+    internal static string ETag(GridMode mode, long version, bool open, int started) => string.Create(CultureInfo.InvariantCulture,
         $"\"{(mode == GridMode.Desk ? 'd' : 'c')}{version}-{(open ? 'o' : 'x')}{started}-{CultureInfo.CurrentUICulture.Name}-{Build}\"");
 }
