@@ -1,7 +1,8 @@
 // Opens many server-sent-event streams of one day's grid on the site (half the desk's, half a client's), then commits
 // bookings of that day straight into PostgreSQL one after another, and measures for every stream how long each commit
-// took to arrive as a "cells" event: from the moment COMMIT was sent to the moment the stream read the event whose id is
-// the version that booking gave the day. Prints one RESULT line for bench/run.sh.
+// took to reach it: from the moment COMMIT was sent to the moment the stream read the first event ("cells", or
+// "resync": re-fetch the grid) whose id is the version that booking gave the day or a later one (a stream that wakes
+// after two commits sends both changes at once). Prints one RESULT line for bench/run.sh.
 //   LiveLoad <site> <connection> <date> <streams> <desk cookie> <client cookie> <bookings file> [pause ms]
 // The bookings file has one line per booking: time, advisor id, client id, car id, repair type id (tab-separated).
 using System.Diagnostics;
@@ -27,14 +28,14 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = Timeout.InfiniteTimeSpan,
 };
 using var stop = new CancellationTokenSource();
-var arrivals = new List<Dictionary<long, double>>();
+var arrivals = new List<List<(long Version, double At)>>();
 var opened = 0;
 var failed = 0;
 var readers = new List<Task>();
 for (var i = 0; i < streamCount; i++)
 {
     var desk = i % 2 == 0;
-    var seen = new Dictionary<long, double>();
+    var seen = new List<(long Version, double At)>();
     arrivals.Add(seen);
     readers.Add(Task.Run(async () =>
     {
@@ -49,11 +50,11 @@ for (var i = 0; i < streamCount; i++)
             await using var body = await response.Content.ReadAsStreamAsync(stop.Token);
             await foreach (var item in SseParser.Create(body).EnumerateAsync(stop.Token))
             {
-                if (item.EventType == "cells" && long.TryParse(item.EventId, CultureInfo.InvariantCulture, out var version))
+                if (item.EventType is "cells" or "resync" && long.TryParse(item.EventId, CultureInfo.InvariantCulture, out var version))
                 {
                     lock (seen)
                     {
-                        seen.TryAdd(version, clock.Elapsed.TotalMilliseconds);
+                        seen.Add((version, clock.Elapsed.TotalMilliseconds));
                     }
                 }
             }
@@ -129,9 +130,10 @@ foreach (var seen in arrivals)
     {
         foreach (var (version, sent) in commits)
         {
-            if (seen.TryGetValue(version, out var at))
+            var reached = seen.FirstOrDefault(e => e.Version >= version && e.At >= sent);
+            if (reached.Version != 0)
             {
-                latencies.Add(at - sent);
+                latencies.Add(reached.At - sent);
             }
             else
             {

@@ -4,9 +4,14 @@ namespace ServiceBooking.Web.Platform.Live;
 
 /// <summary>
 /// The names of what can change under an open page. A topic is a plain string published by the database
-/// (<c>live_publish</c>, called by triggers) on channel <see cref="Channel"/>; a module that adds a kind of live page adds
-/// its topics here (<c>order:…</c> next) and a trigger that publishes them.
+/// (<c>live_publish</c>, called by triggers) as the payload of a notification on the one channel <see cref="Channel"/>;
+/// a module that adds a kind of live page adds its topics here (<c>order:…</c> next) and a trigger that publishes them.
 /// </summary>
+/// <remarks>
+/// One channel with the topic as payload rather than a channel per topic: every instance needs every topic anyway (its
+/// caches drop any changed day, not only the days it has streams for), so a single <c>LISTEN</c> covers all of them,
+/// nothing has to be listened to or unlistened as streams come and go, and a reconnect restores everything at once.
+/// </remarks>
 public static class LiveTopics
 {
     /// <summary>The PostgreSQL notification channel every instance listens on.</summary>
