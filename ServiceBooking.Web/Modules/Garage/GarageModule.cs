@@ -8,6 +8,7 @@ public static class GarageModule
 {
     public static WebApplicationBuilder AddGarage(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<GarageService>();
         builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder(ModulePages.Folder("Garage", "/Garage")));
         return builder;
     }
