@@ -18,6 +18,8 @@ public static class AccountsModule
         AddIdentity(services);
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<Registration>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<IStartupTask, AccountsStartup>();
         services.AddScoped<DemoSeeder>();
