@@ -10,6 +10,7 @@ public static class CampaignsModule
     public static WebApplicationBuilder AddCampaigns(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<CampaignService>();
         services.AddTransient<CampaignJob>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton(new NamedJob("campaigns", async (provider, token) =>
