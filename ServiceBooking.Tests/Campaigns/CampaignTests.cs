@@ -128,7 +128,7 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
         await EnqueueAsync();
 
         Assert.Single(runs, r => r is not null);
-        Assert.Equal(3, await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == EmailKind.Campaign)));
+        Assert.Equal(3, await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == NoticeKind.Campaign)));
         var campaign = await DbAsync(db => db.Campaigns.SingleAsync());
         Assert.Equal((CampaignStatus.Enqueued, 3), (campaign.Status, campaign.Recipients));
     }
@@ -184,7 +184,7 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
         await DispatchAllAsync();
 
         Assert.Equal(["Вы записаны в сервис"], Smtp.Received.Where(m => m.To == "anna@example.ru").Select(m => m.Message.Subject));
-        Assert.Equal(OutboxStatus.Dropped, await DbAsync(db => db.Outbox.Where(m => m.Kind == EmailKind.Campaign).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(OutboxStatus.Dropped, await DbAsync(db => db.Outbox.Where(m => m.Kind == NoticeKind.Campaign).Select(m => m.Status).SingleAsync()));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class OutboxTests(OutboxFixture fixture) : BookingTest<OutboxFixtu
     private Task<int> QueueAsync(int count, string prefix = "Письмо") => Fixture.RunAsync<OutboxWriter, int>(writer => writer.EnqueueManyAsync(
         [.. Enumerable.Range(1, count).Select(i => new OutboxEntry(
             new EmailMessage($"client{i}@example.ru", null, $"{prefix} {i}", $"<p>{prefix} {i}</p>", $"{prefix} {i}\n"),
-            EmailKind.BookingReminder, $"test:{prefix}:{i}"))],
+            NoticeKind.BookingReminder, $"test:{prefix}:{i}"))],
         CancellationToken.None));
 
     private Task<List<OutboxMessage>> OutboxAsync() => DbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
@@ -37,8 +37,8 @@ public sealed class OutboxTests(OutboxFixture fixture) : BookingTest<OutboxFixtu
 
         var queued = Assert.Single(await OutboxAsync());
         var booking = await DbAsync(db => db.Bookings.SingleAsync());
-        Assert.Equal((EmailKind.BookingConfirmation, $"BookingConfirmation:{booking.Id}", OutboxStatus.Pending, "ivan@example.ru"),
-            (queued.Kind, queued.DedupKey, queued.Status, queued.To));
+        Assert.Equal((NoticeKind.BookingConfirmation, $"BookingConfirmation:{booking.Id}", OutboxStatus.Pending, "ivan@example.ru"),
+            (queued.Kind, queued.DedupKey, queued.Status, queued.Recipient));
         Assert.Empty(Smtp.Received);
     }
 
