@@ -23,6 +23,7 @@ public static class BookingsModule
         services.AddSingleton<IInterceptor, CalendarFactsInterceptor>();
         services.AddScoped<BookingCalendar>();
         services.AddScoped<BookingDesk>();
+        services.AddScoped<BookingHistory>();
         services.AddScoped<BookingEmails>();
         services.AddTransient<ReminderJob>();
         services.AddTransient<MaintenanceJob>();
