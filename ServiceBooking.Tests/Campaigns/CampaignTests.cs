@@ -8,6 +8,7 @@ using ServiceBooking.Tests.Platform.Email;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Notifications;
 
@@ -115,6 +116,36 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
         Assert.Equal("Выберите хотя бы одну модель.", noModels.FieldError("ModelIds"));
         Assert.Equal("Заполните поле «Тема».", noSubject.FieldError("Subject"));
         Assert.Equal(0, await DbAsync(db => db.Campaigns.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_campaign_is_the_managers_entry_when_written_and_the_campaign_jobs_when_queued()
+    {
+        var people = await PeopleAsync();
+        var manager = await ManagerAsync();
+        await CreateCampaignAsync(manager, AudienceKind.ChosenClients, clients: [people["ivan"], people["anna"]]);
+        var campaign = await DbAsync(db => db.Campaigns.SingleAsync());
+        Fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        // As the scheduler runs it.
+        await Fixture.RunAsync<CampaignJob, bool>(async job =>
+        {
+            await job.Invoke();
+            return true;
+        });
+
+        var entries = await TrailAsync("Campaign", campaign.Id);
+        var marina = await DbAsync(db => db.Users.Where(u => u.UserName == "marina").Select(u => u.Id).SingleAsync());
+        Assert.Equal(
+            [(AuditAction.Added, AuditActorKind.User, "marina", marina), (AuditAction.Changed, AuditActorKind.Job, CampaignJob.Name, null)],
+            entries.Select(e => (e.Action, e.ActorKind, e.ActorName, e.ActorId)));
+        var written = entries[0].ReadChanges();
+        Assert.Equal(("Скидка 20 % на ТО", "ChosenClients", "Queued"), (written["Subject"].AfterText, written["Audience"].AfterText, written["Status"].AfterText));
+        Assert.Equal([people["ivan"], people["anna"]], written["ClientIds"].After!.Value.EnumerateArray().Select(id => id.GetString()));
+        var queued = entries[1].ReadChanges();
+        Assert.Equal(["EnqueuedAt", "Recipients", "Status"], queued.Keys.Order());
+        Assert.Equal(("Queued", "Enqueued", "0", "2"), (queued["Status"].BeforeText, queued["Status"].AfterText, queued["Recipients"].BeforeText, queued["Recipients"].AfterText));
+        Assert.Equal((BookingFixture.DefaultNow.AddSeconds(5), (string?)null), (entries[1].At, entries[1].RequestId));
     }
 
     [Fact]

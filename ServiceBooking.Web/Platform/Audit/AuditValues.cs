@@ -39,7 +39,11 @@ internal static class AuditValues
                  && metadata.Name is nameof(IHasTimestamps.CreatedAt) or nameof(IHasTimestamps.UpdatedAt));
     }
 
-    /// <summary>The value as the database stores it, in JSON (null stays null).</summary>
+    /// <summary>
+    /// The value as the database stores it, in JSON (null stays null): converted as the column is (a plate as text,
+    /// money as its amount), and a decimal with the column's scale (3 333 roubles read back as 3333.00, the way the
+    /// value it replaced was read).
+    /// </summary>
     public static JsonNode? ToJson(IProperty property, object? value)
     {
         if (value is null)
@@ -48,6 +52,13 @@ internal static class AuditValues
         }
 
         var stored = property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        if (stored is decimal amount && property.GetScale() is { } scale)
+        {
+            stored = decimal.Parse(
+                Math.Round(amount, scale, MidpointRounding.AwayFromZero).ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                CultureInfo.InvariantCulture);
+        }
+
         return JsonSerializer.SerializeToNode(stored);
     }
 
