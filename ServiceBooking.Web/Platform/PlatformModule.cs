@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
+using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Platform;
@@ -54,6 +56,9 @@ public static class PlatformModule
         }
 
         services.AddSingleton<IInterceptor, TimestampInterceptor>();
+        // The audit trail: every change of an entity a module registered (AddAudited), written with the change.
+        services.AddSingleton<IInterceptor, AuditInterceptor>();
+        services.AddScoped<AuditTrail>();
         // Pooled: a request rents a context instead of building one and its options (measured in bench/RESULTS.md).
         // Interceptors come from every module that registers one (IInterceptor).
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)
@@ -85,6 +90,8 @@ public static class PlatformModule
         }
 
         services.AddScoped<EmailRenderer>();
+        // The outbox's email channel; another channel (Telegram) registers its own INoticeSender.
+        services.AddSingleton<INoticeSender, EmailNoticeSender>();
         services.AddJobs();
         AddSite(builder, requirePublicUrl);
     }

@@ -161,7 +161,7 @@ public sealed class BookingDesk(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
+        await outbox.DropPendingForBookingAsync(booking.Id, NoticeKind.BookingReminder, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return BookingOutcome.Booked(booking);
     }

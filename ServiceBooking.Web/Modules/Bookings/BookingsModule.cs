@@ -1,6 +1,8 @@
 using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Web.Modules.Bookings;
@@ -16,15 +18,17 @@ public static class BookingsModule
         var services = builder.Services;
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddAudited<Booking>();
         services.AddSingleton<CalendarFacts>();
         services.AddSingleton<IInterceptor, CalendarFactsInterceptor>();
         services.AddScoped<BookingCalendar>();
         services.AddScoped<BookingDesk>();
+        services.AddScoped<BookingHistory>();
         services.AddScoped<BookingEmails>();
         services.AddTransient<ReminderJob>();
         services.AddTransient<MaintenanceJob>();
-        services.AddSingleton(new NamedJob("reminders", (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));
-        services.AddSingleton(new NamedJob("maintenance", (provider, token) => provider.GetRequiredService<MaintenanceJob>().QueueDueAsync(token)));
+        services.AddSingleton(new NamedJob(ReminderJob.Name, (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));
+        services.AddSingleton(new NamedJob(MaintenanceJob.Name, (provider, token) => provider.GetRequiredService<MaintenanceJob>().QueueDueAsync(token)));
         services.AddSingleton(new ModuleSchedule((scheduler, jobs) =>
         {
             if (jobs.Reminders)

@@ -1,9 +1,9 @@
-using Coravel.Invocable;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform;
 
@@ -16,11 +16,11 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// </summary>
 public sealed class MaintenanceJob(
     ApplicationDbContext db, BookingEmails emails, OutboxWriter outbox, WorkshopClock clock, IOptions<ReminderOptions> options)
-    : IInvocable, ICancellableInvocable
+    : ScheduledJob(Name)
 {
-    public CancellationToken CancellationToken { get; set; }
+    public const string Name = "maintenance";
 
-    public Task Invoke() => QueueDueAsync(CancellationToken);
+    protected override Task RunAsync(CancellationToken cancellationToken) => QueueDueAsync(cancellationToken);
 
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class MaintenanceJob(
             .Select(c => (c.Id, Since: c.LastVisit is { } visit && visit > c.SaleDate ? visit : c.SaleDate))
             .Select(c => (c.Id, c.Since, Due: LastAnniversary(c.Since, today)))
             .ToList();
-        var keys = due.Select(c => $"{EmailKind.MaintenanceReminder}:{c.Id}:{c.Due:yyyy-MM-dd}").ToList();
+        var keys = due.Select(c => $"{NoticeKind.MaintenanceReminder}:{c.Id}:{c.Due:yyyy-MM-dd}").ToList();
         var known = (await db.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
         foreach (var batch in due.Where((_, i) => !known.Contains(keys[i])).Chunk(options.Value.BatchSize))

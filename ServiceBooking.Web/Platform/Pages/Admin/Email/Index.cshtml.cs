@@ -10,7 +10,7 @@ using ServiceBooking.Web.Platform;
 namespace ServiceBooking.Web.Platform.Pages.Admin.Email;
 
 /// <summary>
-/// The outbox, newest first, with counts per status and a status filter (a plain GET form). A message the dispatcher
+/// The outbox (every channel's notices), newest first, with counts per status and a status filter (a plain GET form). A message the dispatcher
 /// gave up on (Failed) can be queued again: its attempts start over and it is due at once. Only the columns the list
 /// shows are read, never the bodies.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
         Rows = await shown.AsNoTracking()
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Row(m.Id, m.CreatedAt, m.Kind, m.To, m.ToName, m.Subject, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
+            .Select(m => new Row(m.Id, m.CreatedAt, m.Channel, m.Kind, m.Recipient, m.RecipientName, m.Subject, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
             .ToListAsync(cancellationToken);
     }
 
@@ -73,7 +73,7 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
                 .SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
-        var message = await db.Outbox.Where(m => m.Id == id).Select(m => new { m.To, m.Status }).SingleOrDefaultAsync(cancellationToken);
+        var message = await db.Outbox.Where(m => m.Id == id).Select(m => new { m.Recipient, m.Status }).SingleOrDefaultAsync(cancellationToken);
         if (message is null)
         {
             return NotFound();
@@ -81,11 +81,11 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
 
         if (queued == 1)
         {
-            StatusMessage = text["Admin.Email.Retried", message.To];
+            StatusMessage = text["Admin.Email.Retried", message.Recipient];
         }
         else
         {
-            ErrorMessage = text["Admin.Email.NotFailed", message.To, text[StatusKey(message.Status)]];
+            ErrorMessage = text["Admin.Email.NotFailed", message.Recipient, text[StatusKey(message.Status)]];
         }
 
         return RedirectToPage(new { status = Filter, p = PageNumber > 1 ? PageNumber : (int?)null });
@@ -93,7 +93,9 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
 
     public static string StatusKey(OutboxStatus status) => $"Admin.Email.Status.{status}";
 
-    public static string KindKey(EmailKind kind) => $"Admin.Email.Kind.{kind}";
+    public static string KindKey(NoticeKind kind) => $"Admin.Email.Kind.{kind}";
+
+    public static string ChannelKey(NoticeChannel channel) => $"Admin.Email.Channel.{channel}";
 
     /// <summary>An instant as the service centre's wall clock shows it.</summary>
     public string Local(DateTimeOffset instant) =>
@@ -101,7 +103,7 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
 
     /// <summary>One line of the list: what an admin needs to see, without the bodies.</summary>
     public sealed record Row(
-        long Id, DateTimeOffset CreatedAt, EmailKind Kind, string To, string? ToName, string Subject, OutboxStatus Status, int Attempts,
+        long Id, DateTimeOffset CreatedAt, NoticeChannel Channel, NoticeKind Kind, string Recipient, string? RecipientName, string Subject, OutboxStatus Status, int Attempts,
         DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError)
     {
         public string? ErrorPreview =>
