@@ -1,6 +1,7 @@
 using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ServiceBooking.Web.Modules.Bookings.Scheduling;
 using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Web.Modules.Bookings;
@@ -21,6 +22,7 @@ public static class BookingsModule
         services.AddScoped<BookingCalendar>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<BookingEmails>();
+        services.AddScheduling();
         services.AddTransient<ReminderJob>();
         services.AddTransient<MaintenanceJob>();
         services.AddSingleton(new NamedJob("reminders", (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));
