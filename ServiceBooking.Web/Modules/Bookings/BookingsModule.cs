@@ -2,6 +2,7 @@ using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Web.Modules.Bookings.Scheduling;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
 
@@ -25,6 +26,7 @@ public static class BookingsModule
         services.AddScoped<BookingDesk>();
         services.AddScoped<BookingHistory>();
         services.AddScoped<BookingEmails>();
+        services.AddScheduling();
         services.AddTransient<ReminderJob>();
         services.AddTransient<MaintenanceJob>();
         services.AddSingleton(new NamedJob(ReminderJob.Name, (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Web.Modules.Catalog.Entries;
+using ServiceBooking.Web.Platform.Admin;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
 
@@ -23,6 +25,12 @@ public static class CatalogModule
         services.AddAudited<LabourRate>();
         services.AddAudited<Part>();
         services.AddAudited<CarModel>();
+        services.AddAdminEntries<OilKind, Oil, OilDraft, NoChoices>()
+            .AddAdminEntries<EngineKind, Engine, EngineDraft, EngineChoices>()
+            .AddAdminEntries<CarModelKind, CarModel, CarModelDraft, CarModelChoices>()
+            .AddAdminEntries<LabourRateKind, LabourRate, LabourRateDraft, NoChoices>()
+            .AddAdminEntries<PartKind, Part, PartDraft, PartChoices>()
+            .AddAdminEntries<RepairTypeKind, RepairType, RepairTypeDraft, RepairTypeChoices>();
         services.Configure<RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder(ModulePages.Folder("Catalog", "/Admin"), Policies.Admin));
         return builder;
