@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Modules.Garage.Components;
@@ -57,7 +58,7 @@ public sealed class GarageService(ApplicationDbContext db, WorkshopClock clock)
             ? null
             : await db.Cars.Where(c => c.Id == carId && c.OwnerId == ownerId).Select(c => (int?)c.ModelId).SingleOrDefaultAsync(cancellationToken);
         return await db.CarModels.AsNoTracking()
-            .Where(m => m.IsActive || m.Id == current)
+            .Where(Choices.Offered<CarModel>(current))
             .OrderBy(m => m.Name)
             .Select(m => new ModelCard(m.Id, m.Name, m.Picture, m.Engine.Code + " " + m.Engine.DisplacementLitres + " л"))
             .ToListAsync(cancellationToken);
