@@ -60,6 +60,7 @@ public static class Jobs
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScheduler();
         services.AddScoped<OutboxWriter>();
+        services.AddScoped<OutboxQueue>();
         services.AddTransient<OutboxDispatcher>();
         services.AddSingleton(new NamedJob(OutboxDispatcher.Name, async (provider, cancellationToken) =>
         {
