@@ -156,14 +156,4 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
 
         Assert.Equal(0, await MaintenanceAsync());
     }
-
-    [Theory]
-    [InlineData("2024-11-20", "2026-12-01", "2026-11-20")]
-    [InlineData("2024-12-01", "2026-12-01", "2026-12-01")]
-    [InlineData("2024-02-29", "2026-12-01", "2026-02-28")]
-    public void The_due_date_is_the_latest_anniversary(string since, string today, string due)
-    {
-        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
-            MaintenanceJob.LastAnniversary(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
-    }
 }
