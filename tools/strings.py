@@ -67,7 +67,7 @@ def main():
 def missing_keys(known):
     code = Path(__file__).resolve().parent.parent
     patterns = [
-        (r'\b(?:T|text)\[\s*"([A-Za-z0-9_.]+)"', "{}"),
+        (r'\b(?:T|[Tt]ext)\[\s*"([A-Za-z0-9_.]+)"', "{}"),
         (r'(?:ErrorMessage|Name|Prompt|Description) = "(?!Input\.)([A-Z][A-Za-z0-9]*\.[A-Za-z0-9_.]+)"', "{}"),
         (r'DomainException\(\s*"([A-Za-z0-9_.]+)"', "Domain.{}"),
     ]

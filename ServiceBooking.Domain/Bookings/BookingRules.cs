@@ -52,7 +52,7 @@ public static class BookingRules
             throw new DomainException("Booking.NotYourCar");
         }
 
-        if (!request.RepairType.IsActive || !request.RepairType.IsFor(request.Car.Model))
+        if (!request.RepairType.IsAvailableFor(request.Car.Model))
         {
             throw new DomainException("Booking.RepairTypeNotForCar", request.RepairType.Name, request.Car.Model.Name);
         }

@@ -39,7 +39,7 @@ public sealed class CarModel : Entity, IActivatable
     {
         var value = Text.Required(name, MaxNameLength, "CarModel.Name");
         var factor = Text.InRange(coefficient, MinCoefficient, MaxCoefficient, 2, "CarModel.Coefficient");
-        if (!engine.IsActive && !engine.SameAs(Engine))
+        if (!Choices.MayChoose(engine, Engine))
         {
             throw new DomainException("CarModel.EngineInactive");
         }

@@ -39,7 +39,7 @@ public sealed class Engine : Entity, IActivatable
             throw new DomainException("Engine.CodeInvalid");
         }
 
-        if (!oil.IsActive && !oil.SameAs(Oil))
+        if (!Choices.MayChoose(oil, Oil))
         {
             throw new DomainException("Engine.OilInactive");
         }

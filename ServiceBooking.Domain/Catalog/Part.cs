@@ -38,7 +38,7 @@ public sealed class Part : Entity, IActivatable
         }
 
         var models = compatibleModels.ToList();
-        if (models.FirstOrDefault(m => !m.IsActive && !_compatibleModels.Any(existing => existing.SameAs(m))) is { } inactive)
+        if (models.FirstOrDefault(m => !Choices.MayChoose(m, _compatibleModels)) is { } inactive)
         {
             throw new DomainException("Part.ModelInactive", inactive.Name);
         }

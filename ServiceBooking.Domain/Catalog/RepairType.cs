@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ServiceBooking.Domain.Common;
 
 namespace ServiceBooking.Domain.Catalog;
@@ -60,8 +61,18 @@ public sealed class RepairType : Entity, IActivatable
     /// <summary>Replaces the parts list. Each part once, 1 to 100 of it, active, and fitting the model when the type has one.</summary>
     public void SetParts(IEnumerable<(Part Part, int Quantity)> parts) => ReplaceParts(CheckParts(parts, CarModel));
 
-    /// <summary>Whether a car of <paramref name="model"/> can have this work done.</summary>
+    /// <summary>Whether a car of <paramref name="model"/> can have this work done (active or not: a stored price still needs it).</summary>
     public bool IsFor(CarModel model) => CarModel is null || CarModel.SameAs(model);
+
+    /// <summary>Whether this work can be booked for a car of <paramref name="model"/>: it is active, and for any model or for that one.</summary>
+    public bool IsAvailableFor(CarModel model) => IsActive && IsFor(model);
+
+    /// <summary>
+    /// <see cref="IsAvailableFor"/> as a query filter, for the model with id <paramref name="carModelId"/>: the work a car
+    /// of that model is offered.
+    /// </summary>
+    public static Expression<Func<RepairType, bool>> AvailableFor(int carModelId) =>
+        type => type.IsActive && (type.CarModelId == null || type.CarModelId == carModelId);
 
     public void Deactivate() => IsActive = false;
 
@@ -72,12 +83,12 @@ public sealed class RepairType : Entity, IActivatable
     {
         var value = Text.Required(name, 100, "RepairType.Name");
         var hours = Text.InRange(normHours, 0.1m, MaxNormHours, 2, "RepairType.NormHours");
-        if (!labourRate.IsActive && !labourRate.SameAs(LabourRate))
+        if (!Choices.MayChoose(labourRate, LabourRate))
         {
             throw new DomainException("RepairType.LabourRateInactive");
         }
 
-        if (carModel is { IsActive: false } && !carModel.SameAs(CarModel))
+        if (carModel is not null && !Choices.MayChoose(carModel, CarModel))
         {
             throw new DomainException("RepairType.ModelInactive", carModel.Name);
         }
@@ -99,7 +110,7 @@ public sealed class RepairType : Entity, IActivatable
             throw new DomainException("RepairType.PartTwice");
         }
 
-        var inactive = list.Select(p => p.Part).FirstOrDefault(part => !part.IsActive && !_parts.Any(existing => existing.Part.SameAs(part)));
+        var inactive = list.Select(p => p.Part).FirstOrDefault(part => !Choices.MayChoose(part, _parts.Select(existing => existing.Part)));
         if (inactive is not null)
         {
             throw new DomainException("RepairType.PartInactive", inactive.Name);

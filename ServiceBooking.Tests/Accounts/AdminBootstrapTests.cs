@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Tests.Infrastructure;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Accounts;
@@ -33,5 +35,19 @@ public sealed class AdminBootstrapTests(AdminBootstrapFixture fixture) : IClassF
         var page = await client.SubmitAsync(await client.GetAsync("/Account/Login"), "[data-testid=login-form]",
             new Dictionary<string, string> { ["Input.Login"] = "owner@example.ru", ["Input.Password"] = "owner-secret-1" });
         Assert.True(page.Has("nav-profile"));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_says_the_start_up_made_the_admin()
+    {
+        await using var scope = fixture.Site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var owner = await db.Users.SingleAsync(u => u.UserName == "owner");
+
+        var entries = await db.AuditTrail.Where(e => e.EntityType == "UserRole" && e.EntityId == owner.Id).OrderBy(e => e.Id).ToListAsync();
+
+        Assert.Equal(
+            [(AuditActorKind.System, "startup", "Client"), (AuditActorKind.System, "startup", "Admin")],
+            entries.Select(e => (e.ActorKind, e.ActorName, e.ReadChanges()["Role"].AfterText)));
     }
 }

@@ -175,4 +175,24 @@ public sealed class DaysOffTests(DaysOffFixture fixture) : SiteTest<DaysOffFixtu
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
     }
+
+    [Fact]
+    public async Task Ten_admins_marking_the_same_day_at_once_make_one_day_off_and_no_server_error()
+    {
+        var date = Today.AddDays(5);
+        var admins = new List<HtmlClient> { await AdminAsync() };
+        for (var i = 1; i < 10; i++)
+        {
+            admins.Add(await SignInAsync(new UserBuilder("boss")));
+        }
+
+        var forms = await Task.WhenAll(admins.Select(a => a.GetAsync("/Admin/DaysOff")));
+        var pages = await Task.WhenAll(admins.Select((a, i) =>
+            a.SubmitAsync(forms[i], "[data-testid=dayoff-form]", new Dictionary<string, string> { ["Input.Date"] = Typed(date) })));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Single(pages, p => p.TestId("status-message") == $"{Shown(date)} теперь выходной.");
+        Assert.All(pages.Where(p => !p.Has("status-message")), p => Assert.Equal($"{Shown(date)} уже отмечен как выходной.", p.FieldError("Date")));
+        Assert.Equal(date, Assert.Single(await DaysAsync()).Date);
+    }
 }

@@ -152,8 +152,8 @@ public sealed class CalendarTests(BookingFixture fixture) : BookingTest<BookingF
 
             Assert.Equal("Запись удалена, клиенту отправлено письмо.", result.TestId("desk-deleted-message"));
             Assert.Equal(BookingStatus.Cancelled, (await DbAsync(db => db.Bookings.SingleAsync())).Status);
-            var queued = await DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == Web.Platform.Notifications.EmailKind.BookingCancelled));
-            Assert.Equal(($"BookingCancelled:{id}", "ivan@example.ru"), (queued.DedupKey, queued.To));
+            var queued = await DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == Web.Platform.Notifications.NoticeKind.BookingCancelled));
+            Assert.Equal(($"BookingCancelled:{id}", "ivan@example.ru"), (queued.DedupKey, queued.Recipient));
             Assert.NotEqual(Web.Platform.Notifications.OutboxStatus.Sent, queued.Status);
         }
         finally

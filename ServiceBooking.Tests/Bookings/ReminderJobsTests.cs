@@ -33,8 +33,8 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
             $"{nickname}@example.ru");
     }
 
-    private Task<List<string>> QueuedAsync(EmailKind kind) =>
-        DbAsync(db => db.Outbox.Where(m => m.Kind == kind && m.Status != OutboxStatus.Dropped).OrderBy(m => m.To).Select(m => m.To).ToListAsync());
+    private Task<List<string>> QueuedAsync(NoticeKind kind) =>
+        DbAsync(db => db.Outbox.Where(m => m.Kind == kind && m.Status != OutboxStatus.Dropped).OrderBy(m => m.Recipient).Select(m => m.Recipient).ToListAsync());
 
     [Fact]
     public async Task Reminders_for_tomorrow_are_queued_from_six_in_the_evening_once_however_often_the_job_runs()
@@ -53,7 +53,7 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
         At(21, 30);
         Assert.Equal(0, await RemindersAsync());
 
-        Assert.Equal(["ivan@example.ru", "olga@example.ru"], await QueuedAsync(EmailKind.BookingReminder));
+        Assert.Equal(["ivan@example.ru", "olga@example.ru"], await QueuedAsync(NoticeKind.BookingReminder));
         await DispatchAsync();
         var reminders = Smtp.Received.Where(m => m.Message.Subject == "Напоминание: завтра ваш визит в сервис").ToList();
         Assert.Equal(["ivan@example.ru", "olga@example.ru"], reminders.Select(m => m.To).Order());
@@ -70,7 +70,7 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
         await BookTomorrowAsync("olga", 2, "12:00");
         Assert.Equal(1, await RemindersAsync());
 
-        Assert.Equal(["ivan@example.ru", "olga@example.ru"], await QueuedAsync(EmailKind.BookingReminder));
+        Assert.Equal(["ivan@example.ru", "olga@example.ru"], await QueuedAsync(NoticeKind.BookingReminder));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
         var ivan = await SignInAsync(new Infrastructure.UserBuilder("ivan"));
         await ivan.SubmitAsync(await ivan.GetAsync("/Booking/My"), "[data-testid=upcoming] form");
 
-        var reminder = await DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == EmailKind.BookingReminder));
+        var reminder = await DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == NoticeKind.BookingReminder));
         Assert.Equal((booking, OutboxStatus.Dropped), (reminder.BookingId!.Value, reminder.Status));
         await DispatchAsync();
         Assert.DoesNotContain(Smtp.Received, m => m.Message.Subject!.StartsWith("Напоминание", StringComparison.Ordinal));
@@ -126,8 +126,8 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
         Assert.Equal(1, await MaintenanceAsync());
         Assert.Equal(0, await MaintenanceAsync());
 
-        var queued = await DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == EmailKind.MaintenanceReminder));
-        Assert.Equal("ivan@example.ru", queued.To);
+        var queued = await DbAsync(db => db.Outbox.SingleAsync(m => m.Kind == NoticeKind.MaintenanceReminder));
+        Assert.Equal("ivan@example.ru", queued.Recipient);
         Assert.EndsWith(":2026-11-20", queued.DedupKey, StringComparison.Ordinal);
         await DispatchAsync();
         var mail = Smtp.Received.Single(m => m.Message.Subject == "Пора на ежегодное ТО");
@@ -155,15 +155,5 @@ public sealed class ReminderJobsTests(OutboxFixture fixture) : BookingTest<Outbo
         At(10, 0);
 
         Assert.Equal(0, await MaintenanceAsync());
-    }
-
-    [Theory]
-    [InlineData("2024-11-20", "2026-12-01", "2026-11-20")]
-    [InlineData("2024-12-01", "2026-12-01", "2026-12-01")]
-    [InlineData("2024-02-29", "2026-12-01", "2026-02-28")]
-    public void The_due_date_is_the_latest_anniversary(string since, string today, string due)
-    {
-        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture),
-            MaintenanceJob.LastAnniversary(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -8,6 +8,7 @@ using ServiceBooking.Tests.Platform.Email;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Notifications;
 
@@ -118,6 +119,36 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
     }
 
     [Fact]
+    public async Task A_campaign_is_the_managers_entry_when_written_and_the_campaign_jobs_when_queued()
+    {
+        var people = await PeopleAsync();
+        var manager = await ManagerAsync();
+        await CreateCampaignAsync(manager, AudienceKind.ChosenClients, clients: [people["ivan"], people["anna"]]);
+        var campaign = await DbAsync(db => db.Campaigns.SingleAsync());
+        Fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        // As the scheduler runs it.
+        await Fixture.RunAsync<CampaignJob, bool>(async job =>
+        {
+            await job.Invoke();
+            return true;
+        });
+
+        var entries = await TrailAsync("Campaign", campaign.Id);
+        var marina = await DbAsync(db => db.Users.Where(u => u.UserName == "marina").Select(u => u.Id).SingleAsync());
+        Assert.Equal(
+            [(AuditAction.Added, AuditActorKind.User, "marina", marina), (AuditAction.Changed, AuditActorKind.Job, CampaignJob.Name, null)],
+            entries.Select(e => (e.Action, e.ActorKind, e.ActorName, e.ActorId)));
+        var written = entries[0].ReadChanges();
+        Assert.Equal(("Скидка 20 % на ТО", "ChosenClients", "Queued"), (written["Subject"].AfterText, written["Audience"].AfterText, written["Status"].AfterText));
+        Assert.Equal([people["ivan"], people["anna"]], written["ClientIds"].After!.Value.EnumerateArray().Select(id => id.GetString()));
+        var queued = entries[1].ReadChanges();
+        Assert.Equal(["EnqueuedAt", "Recipients", "Status"], queued.Keys.Order());
+        Assert.Equal(("Queued", "Enqueued", "0", "2"), (queued["Status"].BeforeText, queued["Status"].AfterText, queued["Recipients"].BeforeText, queued["Recipients"].AfterText));
+        Assert.Equal((BookingFixture.DefaultNow.AddSeconds(5), (string?)null), (entries[1].At, entries[1].RequestId));
+    }
+
+    [Fact]
     public async Task Running_the_campaign_job_twice_or_on_two_hosts_queues_each_email_once()
     {
         await PeopleAsync();
@@ -128,7 +159,7 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
         await EnqueueAsync();
 
         Assert.Single(runs, r => r is not null);
-        Assert.Equal(3, await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == EmailKind.Campaign)));
+        Assert.Equal(3, await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == NoticeKind.Campaign)));
         var campaign = await DbAsync(db => db.Campaigns.SingleAsync());
         Assert.Equal((CampaignStatus.Enqueued, 3), (campaign.Status, campaign.Recipients));
     }
@@ -184,7 +215,7 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
         await DispatchAllAsync();
 
         Assert.Equal(["Вы записаны в сервис"], Smtp.Received.Where(m => m.To == "anna@example.ru").Select(m => m.Message.Subject));
-        Assert.Equal(OutboxStatus.Dropped, await DbAsync(db => db.Outbox.Where(m => m.Kind == EmailKind.Campaign).Select(m => m.Status).SingleAsync()));
+        Assert.Equal(OutboxStatus.Dropped, await DbAsync(db => db.Outbox.Where(m => m.Kind == NoticeKind.Campaign).Select(m => m.Status).SingleAsync()));
     }
 
     [Fact]

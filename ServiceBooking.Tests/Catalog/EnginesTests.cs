@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Tests.Infrastructure;
@@ -184,5 +185,46 @@ public sealed class EnginesTests(SiteFixture fixture) : SiteTest<SiteFixture>(fi
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Engines/Edit/999999")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.SubmitAsync(list, "form[action='/Admin/Engines?id=999999&handler=Delete']")).Status);
+    }
+
+    [Fact]
+    public async Task An_engine_another_admin_gives_a_model_while_it_is_being_deleted_is_deactivated_instead()
+    {
+        var engine = new Engine("G4FG", Oil("Shell Helix HX8"), 3.6m, 1.6m);
+        await ArrangeAsync(engine);
+        var admin = await AdminAsync();
+        var list = await admin.GetAsync("/Admin/Engines");
+
+        var page = await WithServicesAsync(async services =>
+        {
+            // The other Admin's new model takes the engine in a transaction that has not committed yet: the delete
+            // counts no model, then waits for that transaction at the engine's row.
+            var db = services.GetRequiredService<ApplicationDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Add(new CarModel("Kia Rio (IV)", 1.05m, await db.Engines.SingleAsync()));
+            await db.SaveChangesAsync();
+            var deleting = admin.SubmitAsync(list, $"form[action='/Admin/Engines?id={engine.Id}&handler=Delete']");
+            await WaitForALockAsync();
+            await transaction.CommitAsync();
+            return await deleting;
+        });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Двигатель «G4FG» используется моделями автомобилей (1), поэтому он деактивирован, а не удалён.", page.TestId("status-message"));
+        Assert.False((await FindEngineAsync("G4FG"))!.IsActive);
+    }
+
+    /// <summary>Returns once a statement of this test's database waits for a lock.</summary>
+    private async Task WaitForALockAsync()
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand(
+            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
+        for (var tries = 0; (long)(await waiting.ExecuteScalarAsync())! == 0; tries++)
+        {
+            Assert.True(tries < 200, "the delete never waited for the other transaction");
+            await Task.Delay(50);
+        }
     }
 }

@@ -293,4 +293,26 @@ public sealed class ModelsTests(SiteFixture fixture) : SiteTest<SiteFixture>(fix
         Assert.Equal(HttpStatusCode.NotFound, (await admin.SubmitWithFilesAsync(form, "[data-testid=model-form]", null, Picture("rio.png", "image/png", Png))).Status);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/Admin/Models/Edit/{model.Id}")).Status);
     }
+
+    [Fact]
+    public async Task Ten_admins_adding_the_same_model_at_once_keep_one_model_and_only_its_picture()
+    {
+        var engine = Engine();
+        await ArrangeAsync(engine);
+        var admins = new List<HtmlClient> { await AdminAsync() };
+        for (var i = 1; i < 10; i++)
+        {
+            admins.Add(await SignInAsync(new UserBuilder("boss")));
+        }
+
+        var forms = await Task.WhenAll(admins.Select(a => a.GetAsync("/Admin/Models/Edit")));
+        var pages = await Task.WhenAll(admins.Select((a, i) =>
+            a.SubmitWithFilesAsync(forms[i], "[data-testid=model-form]", Form(engine), Picture("rio.png", "image/png", Png))));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Single(pages, p => p.Url.AbsolutePath == "/Admin/Models");
+        Assert.All(pages.Where(p => p.Url.AbsolutePath != "/Admin/Models"), p => Assert.Equal("Модель Kia Rio (IV) уже есть в каталоге.", p.FieldError("Name")));
+        var model = await FindModelAsync("Kia Rio (IV)");
+        Assert.Equal([model!.Picture!], StoredFiles());
+    }
 }

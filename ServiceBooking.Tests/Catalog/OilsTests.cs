@@ -102,4 +102,27 @@ public sealed class OilsTests(SiteFixture fixture) : SiteTest<SiteFixture>(fixtu
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Admin/Oils/Edit/999999")).Status);
     }
+
+    [Fact]
+    public async Task Twenty_admins_adding_the_same_oil_at_once_make_one_oil_and_no_server_error()
+    {
+        var admins = new List<HtmlClient> { await AdminAsync() };
+        for (var i = 1; i < 20; i++)
+        {
+            admins.Add(await SignInAsync(new UserBuilder("boss")));
+        }
+
+        var forms = await Task.WhenAll(admins.Select(a => a.GetAsync("/Admin/Oils/Edit")));
+        var pages = await Task.WhenAll(admins.Select((a, i) => a.SubmitAsync(forms[i], "[data-testid=oil-form]", new Dictionary<string, string>
+        {
+            ["Input.Brand"] = "Mobil 1",
+            ["Input.Viscosity"] = "5w-30",
+            ["Input.Price"] = "1350",
+        })));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Single(pages, p => p.Url.AbsolutePath == "/Admin/Oils");
+        Assert.All(pages.Where(p => p.Url.AbsolutePath != "/Admin/Oils"), p => Assert.Equal("Масло Mobil 1 5W-30 уже есть в каталоге.", p.FieldError("Brand")));
+        Assert.Equal(1, await WithServicesAsync(services => services.GetRequiredService<ApplicationDbContext>().Oils.CountAsync()));
+    }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Infrastructure;
@@ -9,7 +11,9 @@ namespace ServiceBooking.Tests.Infrastructure;
 /// <summary>
 /// One site, one database and one SMTP sink per test class (<c>IClassFixture&lt;SiteFixture&gt;</c>).
 /// Each test starts from an empty database: <see cref="ResetAsync"/> deletes every row but the migrations' own
-/// (roles and migration history) and the data protection keys.
+/// (roles and migration history), the data protection keys and the audit trail. The trail is append-only for
+/// everyone (the database refuses DELETE on it), so it is left out of the reset rather than the rule weakened for
+/// tests: a test reads the entries of its own entities (ids keep growing across resets, user ids are new GUIDs).
 /// </summary>
 public class SiteFixture : IAsyncLifetime
 {
@@ -33,7 +37,7 @@ public class SiteFixture : IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = [ApplicationDbContext.MigrationsHistoryTable, "roles", "data_protection_keys"],
+            TablesToIgnore = [ApplicationDbContext.MigrationsHistoryTable, "roles", "data_protection_keys", "audit_entries"],
         });
     }
 
@@ -91,6 +95,14 @@ public abstract class SiteTest<TFixture>(TFixture fixture) : IClassFixture<TFixt
     {
         await services.GetRequiredService<Web.Modules.Catalog.DemoCatalog>().SeedAsync(CancellationToken.None);
         return true;
+    });
+
+    /// <summary>The audit trail's entries of one entity, oldest first.</summary>
+    protected Task<List<AuditEntry>> TrailAsync(string entityType, object entityId) => WithServicesAsync(services =>
+    {
+        var id = Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture);
+        return services.GetRequiredService<ApplicationDbContext>().AuditTrail.AsNoTracking()
+            .Where(e => e.EntityType == entityType && e.EntityId == id).OrderBy(e => e.Id).ToListAsync();
     });
 
     /// <summary>Creates the account and returns a client signed in as it (through the sign-in form).</summary>

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
 using ServiceBooking.Web.Platform.Live;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
+using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Platform;
@@ -55,6 +57,10 @@ public static class PlatformModule
         }
 
         services.AddSingleton<IInterceptor, TimestampInterceptor>();
+        // The audit trail: every change of an entity a module registered (AddAudited), written with the change.
+        services.AddSingleton<IInterceptor, AuditInterceptor>();
+        services.AddScoped<AuditTrail>();
+
         // Live pages: committed changes reach every instance's open pages (Platform/Live).
         services.AddLive();
         // Pooled: a request rents a context instead of building one and its options (measured in bench/RESULTS.md).
@@ -88,6 +94,8 @@ public static class PlatformModule
         }
 
         services.AddScoped<EmailRenderer>();
+        // The outbox's email channel; another channel (Telegram) registers its own INoticeSender.
+        services.AddSingleton<INoticeSender, EmailNoticeSender>();
         services.AddJobs();
         AddSite(builder, requirePublicUrl);
     }

@@ -45,12 +45,12 @@ public sealed class EmailQueueTests(EmailPageFixture fixture) : SiteTest<EmailPa
     private static string Row(long id) => $"[data-testid=outbox-row][data-id='{id}']";
 
     private static OutboxMessage Message(
-        string to, OutboxStatus status, DateTimeOffset created, EmailKind kind = EmailKind.BookingConfirmation, string? error = null) => new()
+        string to, OutboxStatus status, DateTimeOffset created, NoticeKind kind = NoticeKind.BookingConfirmation, string? error = null) => new()
         {
             Kind = kind,
             DedupKey = $"test:{Guid.NewGuid():N}",
-            To = to,
-            ToName = "Иван Петров",
+            Recipient = to,
+            RecipientName = "Иван Петров",
             Subject = $"Письмо для {to}",
             HtmlBody = "<p>Ждём вас</p>",
             TextBody = "Ждём вас",
@@ -109,14 +109,14 @@ public sealed class EmailQueueTests(EmailPageFixture fixture) : SiteTest<EmailPa
     {
         var longError = "SmtpCommandException: 550 Mailbox unavailable " + new string('x', 300);
         var ids = await AddAsync(
-            Message("sent@example.ru", OutboxStatus.Sent, Now.AddHours(-3), EmailKind.BookingReminder),
-            Message("failed@example.ru", OutboxStatus.Failed, Now.AddHours(-2), EmailKind.Campaign, longError));
+            Message("sent@example.ru", OutboxStatus.Sent, Now.AddHours(-3), NoticeKind.BookingReminder),
+            Message("failed@example.ru", OutboxStatus.Failed, Now.AddHours(-2), NoticeKind.Campaign, longError));
         var (sentId, failedId) = (ids[0], ids[1]);
         // The newest goes through the product's own way into the queue.
         var pendingId = await WithServicesAsync(async services =>
         {
             var message = services.GetRequiredService<OutboxWriter>().Add(new OutboxEntry(
-                new EmailMessage("new@example.ru", "Мария", "Восстановление пароля", "<p>html</p>", "text"), EmailKind.PasswordReset, "test:reset"));
+                new EmailMessage("new@example.ru", "Мария", "Восстановление пароля", "<p>html</p>", "text"), NoticeKind.PasswordReset, "test:reset"));
             await services.GetRequiredService<ApplicationDbContext>().SaveChangesAsync();
             return message.Id;
         });
@@ -275,7 +275,7 @@ public sealed class EmailQueueTests(EmailPageFixture fixture) : SiteTest<EmailPa
         {
             var text = services.GetRequiredService<IStringLocalizer<SharedResource>>();
             using var _ = new CultureScope(CultureInfo.GetCultureInfo(culture));
-            var keys = Enum.GetValues<EmailKind>().Select(Web.Platform.Pages.Admin.Email.Index.KindKey)
+            var keys = Enum.GetValues<NoticeKind>().Select(Web.Platform.Pages.Admin.Email.Index.KindKey)
                 .Concat(Enum.GetValues<OutboxStatus>().Select(Web.Platform.Pages.Admin.Email.Index.StatusKey));
             return Task.FromResult(keys.Where(key => text[key].ResourceNotFound).ToList());
         });

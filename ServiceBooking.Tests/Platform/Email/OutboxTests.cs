@@ -23,10 +23,27 @@ public sealed class OutboxTests(OutboxFixture fixture) : BookingTest<OutboxFixtu
     private Task<int> QueueAsync(int count, string prefix = "Письмо") => Fixture.RunAsync<OutboxWriter, int>(writer => writer.EnqueueManyAsync(
         [.. Enumerable.Range(1, count).Select(i => new OutboxEntry(
             new EmailMessage($"client{i}@example.ru", null, $"{prefix} {i}", $"<p>{prefix} {i}</p>", $"{prefix} {i}\n"),
-            EmailKind.BookingReminder, $"test:{prefix}:{i}"))],
+            NoticeKind.BookingReminder, $"test:{prefix}:{i}"))],
         CancellationToken.None));
 
     private Task<List<OutboxMessage>> OutboxAsync() => DbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>Notices for a Telegram chat, as issue 17's writer will queue them (this site has no Telegram sender yet).</summary>
+    private Task<int> QueueTelegramAsync(int count) => DbAsync(db =>
+    {
+        db.Outbox.AddRange(Enumerable.Range(1, count).Select(i => new OutboxMessage
+        {
+            Channel = NoticeChannel.Telegram,
+            Kind = NoticeKind.BookingReminder,
+            DedupKey = $"test:telegram:{i}",
+            Recipient = $"10000000{i}",
+            RecipientName = "Иван",
+            TextBody = $"Завтра визит {i}",
+            NextAttemptAt = Fixture.Clock.GetUtcNow(),
+            CreatedAt = Fixture.Clock.GetUtcNow(),
+        }));
+        return db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task A_booking_and_its_confirmation_email_are_stored_together_and_nothing_goes_before_the_dispatcher_runs()
@@ -37,8 +54,8 @@ public sealed class OutboxTests(OutboxFixture fixture) : BookingTest<OutboxFixtu
 
         var queued = Assert.Single(await OutboxAsync());
         var booking = await DbAsync(db => db.Bookings.SingleAsync());
-        Assert.Equal((EmailKind.BookingConfirmation, $"BookingConfirmation:{booking.Id}", OutboxStatus.Pending, "ivan@example.ru"),
-            (queued.Kind, queued.DedupKey, queued.Status, queued.To));
+        Assert.Equal((NoticeChannel.Email, NoticeKind.BookingConfirmation, $"BookingConfirmation:{booking.Id}", OutboxStatus.Pending, "ivan@example.ru", "Петров Иван Сергеевич"),
+            (queued.Channel, queued.Kind, queued.DedupKey, queued.Status, queued.Recipient, queued.RecipientName));
         Assert.Empty(Smtp.Received);
     }
 
@@ -116,6 +133,7 @@ public sealed class OutboxTests(OutboxFixture fixture) : BookingTest<OutboxFixtu
     public async Task Two_site_hosts_dispatching_the_same_outbox_at_once_deliver_each_message_once()
     {
         await QueueAsync(120);
+        await QueueTelegramAsync(3);
         await using var second = new SiteFactory(Fixture.ConnectionString, Smtp);
         second.Settings["Jobs:Outbox"] = "false";
         second.Settings["Outbox:BatchSize"] = "7";
@@ -132,7 +150,60 @@ public sealed class OutboxTests(OutboxFixture fixture) : BookingTest<OutboxFixtu
 
         Assert.Equal(120, Smtp.Received.Count);
         Assert.Equal(120, Smtp.Received.Select(m => m.Message.Subject).Distinct().Count());
-        Assert.All(await OutboxAsync(), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        var outbox = await OutboxAsync();
+        Assert.All(outbox.Where(m => m.Channel == NoticeChannel.Email), m => Assert.Equal((OutboxStatus.Sent, 1), (m.Status, m.Attempts)));
+        // Neither host can send to Telegram: those were never claimed.
+        Assert.All(outbox.Where(m => m.Channel == NoticeChannel.Telegram), m => Assert.Equal((OutboxStatus.Pending, 0), (m.Status, m.Attempts)));
+    }
+
+    [Fact]
+    public async Task A_notice_for_a_channel_this_instance_cannot_send_stays_pending_for_another_with_the_reason_and_is_never_failed()
+    {
+        await QueueTelegramAsync(2);
+        await QueueAsync(2);
+
+        Assert.Equal(2, await DispatchAsync());
+        Fixture.Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(0, await DispatchAsync());
+
+        var outbox = await OutboxAsync();
+        Assert.All(outbox.Where(m => m.Channel == NoticeChannel.Email), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        var telegram = outbox.Where(m => m.Channel == NoticeChannel.Telegram).ToList();
+        Assert.Equal(2, telegram.Count);
+        Assert.All(telegram, m =>
+        {
+            Assert.Equal((OutboxStatus.Pending, 0, (string?)null), (m.Status, m.Attempts, m.ClaimedBy));
+            Assert.Equal(BookingFixture.DefaultNow, m.NextAttemptAt);
+            Assert.Equal($"No sender for the Telegram channel on {Environment.MachineName}: kept pending for an instance that has one", m.LastError);
+        });
+        Assert.Equal(2, Smtp.Received.Count);
+
+        var admin = await SignedInAsync(new UserBuilder("boss").InRole(Web.Platform.Data.Roles.Admin));
+        var page = await admin.GetAsync("/Admin/Email?status=Pending");
+        var row = page.Document.QuerySelector($"[data-testid=outbox-row][data-id='{telegram[0].Id}']")!;
+        Assert.Equal(("Telegram", "100000001"), (row.QuerySelector("[data-testid=outbox-channel]")!.TextContent, row.QuerySelector("[data-testid=outbox-to]")!.TextContent));
+        Assert.StartsWith("No sender for the Telegram channel", row.QuerySelector("[data-testid=outbox-error]")!.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dedup_key_is_unique_per_channel()
+    {
+        Assert.Equal(1, await QueueAsync(1, "Напоминание"));
+        await DbAsync(db =>
+        {
+            db.Outbox.Add(new OutboxMessage { Channel = NoticeChannel.Telegram, Kind = NoticeKind.BookingReminder, DedupKey = "test:Напоминание:1", Recipient = "100000001" });
+            return db.SaveChangesAsync();
+        });
+
+        Assert.Equal(0, await QueueAsync(1, "Напоминание"));
+        var again = await Assert.ThrowsAsync<DbUpdateException>(() => DbAsync(db =>
+        {
+            db.Outbox.Add(new OutboxMessage { Channel = NoticeChannel.Telegram, Kind = NoticeKind.BookingReminder, DedupKey = "test:Напоминание:1", Recipient = "100000001" });
+            return db.SaveChangesAsync();
+        }));
+
+        Assert.Equal("ux_outbox_channel_dedup_key", Web.Platform.Data.UniqueViolation.Constraint(again));
+        Assert.Equal([NoticeChannel.Email, NoticeChannel.Telegram], (await OutboxAsync()).Select(m => m.Channel));
     }
 
     [Fact]

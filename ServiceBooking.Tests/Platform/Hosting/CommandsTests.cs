@@ -61,6 +61,29 @@ public sealed class CommandsTests : IAsyncLifetime
             "select string_agg(r.name, ',' order by r.name) from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id " +
             "where u.user_name = 'boss' and u.email_confirmed");
         Assert.Equal("Admin,Client", roles);
+        // The audit trail says the command did it (no request, no signed-in user).
+        var trail = await ScalarAsync<string>(
+            "select string_agg(a.actor_kind || ' ' || a.actor_name || ' ' || a.action || ' ' || (a.changes -> 'Role' ->> 'after'), ',' order by a.id) " +
+            "from audit_entries a join users u on u.id = a.entity_id where a.entity_type = 'UserRole' and u.user_name = 'boss'");
+        Assert.Equal("Command create-admin Added Client,Command create-admin Added Admin", trail);
+    }
+
+    [Fact]
+    public async Task Run_job_acts_in_the_audit_trail_as_the_job_it_runs()
+    {
+        await RunAsync("migrate");
+        await RunAsync("create-admin --nickname boss --email boss@example.ru", ("ADMIN_PASSWORD", "strong-boss-pass1"));
+        await ExecuteAsync(_database,
+            "insert into campaigns (subject, body, audience, model_ids, client_ids, created_by_id, created_at, status, recipients) " +
+            "select 'Скидка', 'Текст', 'AllClients', '{}', '{}', id, now(), 'Queued', 0 from users where user_name = 'boss'");
+
+        var run = await RunAsync("run-job campaigns");
+
+        Assert.Equal(0, run.ExitCode);
+        var trail = await ScalarAsync<string>(
+            "select a.actor_kind || ' ' || a.actor_name || ' ' || a.action || ' ' || (a.changes -> 'Status' ->> 'before') || '>' || (a.changes -> 'Status' ->> 'after') " +
+            "from audit_entries a where a.entity_type = 'Campaign'");
+        Assert.Equal("Job campaigns Changed Queued>Enqueued", trail);
     }
 
     [Fact]

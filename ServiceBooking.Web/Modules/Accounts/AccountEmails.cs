@@ -21,7 +21,7 @@ public sealed class AccountEmails(
     public async Task QueueConfirmationAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         var code = Tokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        await QueueAsync<ConfirmAccountEmail>(user, user.Email!, EmailKind.AccountConfirmation, "Email.ConfirmAccount.Subject", new()
+        await QueueAsync<ConfirmAccountEmail>(user, user.Email!, NoticeKind.AccountConfirmation, "Email.ConfirmAccount.Subject", new()
         {
             [nameof(ConfirmAccountEmail.Name)] = user.Name.Salutation,
             [nameof(ConfirmAccountEmail.Nickname)] = user.UserName,
@@ -32,7 +32,7 @@ public sealed class AccountEmails(
     public async Task QueuePasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         var code = Tokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
-        await QueueAsync<ResetPasswordEmail>(user, user.Email!, EmailKind.PasswordReset, "Email.ResetPassword.Subject", new()
+        await QueueAsync<ResetPasswordEmail>(user, user.Email!, NoticeKind.PasswordReset, "Email.ResetPassword.Subject", new()
         {
             [nameof(ResetPasswordEmail.Name)] = user.Name.Salutation,
             [nameof(ResetPasswordEmail.Nickname)] = user.UserName,
@@ -47,13 +47,13 @@ public sealed class AccountEmails(
     public async Task QueueEmailChangeAsync(ApplicationUser user, string newEmail, CancellationToken cancellationToken)
     {
         var code = Tokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
-        await QueueAsync<ConfirmEmailChangeEmail>(user, newEmail, EmailKind.EmailChange, "Email.ConfirmEmailChange.Subject", new()
+        await QueueAsync<ConfirmEmailChangeEmail>(user, newEmail, NoticeKind.EmailChange, "Email.ConfirmEmailChange.Subject", new()
         {
             [nameof(ConfirmEmailChangeEmail.Name)] = user.Name.Salutation,
             [nameof(ConfirmEmailChangeEmail.NewEmail)] = newEmail,
             [nameof(ConfirmEmailChangeEmail.Link)] = links.Page("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code }),
         }, cancellationToken);
-        await QueueAsync<EmailChangeRequestedEmail>(user, user.Email!, EmailKind.EmailChangeNotice, "Email.EmailChangeRequested.Subject", new()
+        await QueueAsync<EmailChangeRequestedEmail>(user, user.Email!, NoticeKind.EmailChangeNotice, "Email.EmailChangeRequested.Subject", new()
         {
             [nameof(EmailChangeRequestedEmail.Name)] = user.Name.Salutation,
             [nameof(EmailChangeRequestedEmail.NewEmail)] = newEmail,
@@ -63,7 +63,7 @@ public sealed class AccountEmails(
 
     /// <summary>Each request is its own email (a new link every time), so the key is unique per request.</summary>
     private async Task QueueAsync<TTemplate>(
-        ApplicationUser user, string address, EmailKind kind, string subjectKey, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+        ApplicationUser user, string address, NoticeKind kind, string subjectKey, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         where TTemplate : Microsoft.AspNetCore.Components.IComponent
     {
         var recipient = new EmailRecipient(address, user.Name.FullName, Cultures.Get(user.PreferredCulture));

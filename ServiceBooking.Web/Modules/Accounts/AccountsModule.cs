@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
@@ -16,8 +17,12 @@ public static class AccountsModule
     {
         var services = builder.Services;
         AddIdentity(services);
+        // Roles granted and revoked: a user-role row names the user (the entry's id) and the role (by name).
+        services.AddAudited<IdentityUserRole<string>>("UserRole", id: role => role.UserId, describe: role => new { Role = Roles.NameOf(role.RoleId) });
         services.AddScoped<AccountEmails>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<UserDirectory>();
+        services.AddScoped<Registration>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<IStartupTask, AccountsStartup>();
         services.AddScoped<DemoSeeder>();

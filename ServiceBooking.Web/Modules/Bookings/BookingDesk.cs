@@ -33,7 +33,7 @@ public sealed class BookingDesk(
         }
 
         var types = await RepairTypes()
-            .Where(t => t.IsActive && (t.CarModelId == null || t.CarModelId == car.ModelId))
+            .Where(RepairType.AvailableFor(car.ModelId))
             .ToListAsync(cancellationToken);
         return [.. types
             .Select(t => new PricedRepairType(t.Id, t.Name, CostCalculator.Calculate(t, car.Model)))
@@ -161,7 +161,7 @@ public sealed class BookingDesk(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await outbox.DropPendingForBookingAsync(booking.Id, EmailKind.BookingReminder, cancellationToken);
+        await outbox.DropPendingForBookingAsync(booking.Id, NoticeKind.BookingReminder, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return BookingOutcome.Booked(booking);
     }

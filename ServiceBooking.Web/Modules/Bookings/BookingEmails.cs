@@ -37,7 +37,7 @@ public sealed class BookingEmails(
             $"{settings.Name}: {booking.Quote.RepairTypeName}, {booking.Car.Model.Name}",
             $"{visit.Car}. {visit.Advisor}. {visit.Price}", settings.Address);
         message = message with { Attachments = [new EmailAttachment(VisitCalendarFile.FileName, VisitCalendarFile.ContentType, calendar)] };
-        return new OutboxEntry(message, EmailKind.BookingConfirmation, $"{EmailKind.BookingConfirmation}:{booking.Id}", client.Id, booking.Id);
+        return new OutboxEntry(message, NoticeKind.BookingConfirmation, $"{NoticeKind.BookingConfirmation}:{booking.Id}", client.Id, booking.Id);
     }
 
     /// <summary>The reminder the day before the visit.</summary>
@@ -46,7 +46,7 @@ public sealed class BookingEmails(
         var (recipient, visit) = Visit(booking, client, withPrice: true);
         var message = await renderer.RenderAsync<BookingReminderEmail>(recipient, "Email.BookingReminder.Subject",
             new Dictionary<string, object?> { [nameof(BookingReminderEmail.Visit)] = visit });
-        return new OutboxEntry(message, EmailKind.BookingReminder, $"{EmailKind.BookingReminder}:{booking.Id}", client.Id, booking.Id);
+        return new OutboxEntry(message, NoticeKind.BookingReminder, $"{NoticeKind.BookingReminder}:{booking.Id}", client.Id, booking.Id);
     }
 
     /// <summary>Tells the client that the service centre cancelled their booking, and why when given.</summary>
@@ -58,7 +58,7 @@ public sealed class BookingEmails(
             [nameof(BookingCancelledEmail.Visit)] = visit,
             [nameof(BookingCancelledEmail.Reason)] = booking.CancellationReason,
         });
-        return new OutboxEntry(message, EmailKind.BookingCancelled, $"{EmailKind.BookingCancelled}:{booking.Id}", client.Id, booking.Id);
+        return new OutboxEntry(message, NoticeKind.BookingCancelled, $"{NoticeKind.BookingCancelled}:{booking.Id}", client.Id, booking.Id);
     }
 
     /// <summary>The yearly maintenance reminder for a car, due on <paramref name="due"/> (a year after <paramref name="since"/>).</summary>
@@ -72,7 +72,7 @@ public sealed class BookingEmails(
             [nameof(MaintenanceReminderEmail.Since)] = since.Day(),
             [nameof(MaintenanceReminderEmail.BookingLink)] = links.To("/Booking"),
         });
-        return new OutboxEntry(message, EmailKind.MaintenanceReminder, $"{EmailKind.MaintenanceReminder}:{car.Id}:{due:yyyy-MM-dd}", client.Id);
+        return new OutboxEntry(message, NoticeKind.MaintenanceReminder, $"{NoticeKind.MaintenanceReminder}:{car.Id}:{due:yyyy-MM-dd}", client.Id);
     }
 
     private static EmailRecipient Recipient(ApplicationUser client) =>

@@ -2,6 +2,8 @@ using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Web.Modules.Bookings.Scheduling;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Live;
 
@@ -18,6 +20,7 @@ public static class BookingsModule
         var services = builder.Services;
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
+        services.AddAudited<Booking>();
         services.AddSingleton<CalendarFacts>();
         services.AddSingleton<DayGridCache>();
         services.AddSingleton<GridRenderer>();
@@ -30,11 +33,13 @@ public static class BookingsModule
         services.AddSingleton(new LiveEntityTopics(typeof(ServiceAdvisor), _ => [LiveTopics.Calendar]));
         services.AddScoped<BookingCalendar>();
         services.AddScoped<BookingDesk>();
+        services.AddScoped<BookingHistory>();
         services.AddScoped<BookingEmails>();
+        services.AddScheduling();
         services.AddTransient<ReminderJob>();
         services.AddTransient<MaintenanceJob>();
-        services.AddSingleton(new NamedJob("reminders", (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));
-        services.AddSingleton(new NamedJob("maintenance", (provider, token) => provider.GetRequiredService<MaintenanceJob>().QueueDueAsync(token)));
+        services.AddSingleton(new NamedJob(ReminderJob.Name, (provider, token) => provider.GetRequiredService<ReminderJob>().QueueDayBeforeAsync(token)));
+        services.AddSingleton(new NamedJob(MaintenanceJob.Name, (provider, token) => provider.GetRequiredService<MaintenanceJob>().QueueDueAsync(token)));
         services.AddSingleton(new ModuleSchedule((scheduler, jobs) =>
         {
             if (jobs.Reminders)

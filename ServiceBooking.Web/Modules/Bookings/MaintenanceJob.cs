@@ -1,26 +1,27 @@
-using Coravel.Invocable;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 
 /// <summary>
-/// The yearly maintenance reminder per car (PRODUCT.md section F): a year after the sale date or the last maintenance
-/// visit (a booking for maintenance work that has taken place), on each anniversary, and not while the car already has
-/// a booking to come. The key names the car and the anniversary, so each anniversary is mailed once.
+/// The yearly maintenance reminder per car, when the Domain's <see cref="MaintenanceSchedule"/> says it is due (a
+/// maintenance visit is a booking for maintenance work that has taken place). The key names the car and the
+/// anniversary, so each anniversary is mailed once.
 /// </summary>
 public sealed class MaintenanceJob(
     ApplicationDbContext db, BookingEmails emails, OutboxWriter outbox, WorkshopClock clock, IOptions<ReminderOptions> options)
-    : IInvocable, ICancellableInvocable
+    : ScheduledJob(Name)
 {
-    public CancellationToken CancellationToken { get; set; }
+    public const string Name = "maintenance";
 
-    public Task Invoke() => QueueDueAsync(CancellationToken);
+    protected override Task RunAsync(CancellationToken cancellationToken) => QueueDueAsync(cancellationToken);
 
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,8 @@ public sealed class MaintenanceJob(
         }
 
         var today = DateOnly.FromDateTime(now);
-        var yearAgo = today.AddYears(-1);
+        // The database narrows to cars whose year has run out with no visit booked; the Domain decides each one.
+        var yearAgo = MaintenanceSchedule.DueIfSinceOnOrBefore(today);
         var candidates = await db.Cars.AsNoTracking()
             .Where(c => c.IsActive)
             .Select(c => new
@@ -47,10 +49,12 @@ public sealed class MaintenanceJob(
             .ToListAsync(cancellationToken);
 
         var due = candidates
-            .Select(c => (c.Id, Since: c.LastVisit is { } visit && visit > c.SaleDate ? visit : c.SaleDate))
-            .Select(c => (c.Id, c.Since, Due: LastAnniversary(c.Since, today)))
+            .Select(c => (c.Id, Since: MaintenanceSchedule.Since(c.SaleDate, c.LastVisit), c.Upcoming))
+            .Select(c => (c.Id, c.Since, Due: MaintenanceSchedule.Due(c.Since, today, c.Upcoming)))
+            .Where(c => c.Due is not null)
+            .Select(c => (c.Id, c.Since, Due: c.Due!.Value))
             .ToList();
-        var keys = due.Select(c => $"{EmailKind.MaintenanceReminder}:{c.Id}:{c.Due:yyyy-MM-dd}").ToList();
+        var keys = due.Select(c => $"{NoticeKind.MaintenanceReminder}:{c.Id}:{c.Due:yyyy-MM-dd}").ToList();
         var known = (await db.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
         foreach (var batch in due.Where((_, i) => !known.Contains(keys[i])).Chunk(options.Value.BatchSize))
@@ -72,13 +76,5 @@ public sealed class MaintenanceJob(
         }
 
         return queued;
-    }
-
-    /// <summary>The latest anniversary of <paramref name="since"/> (one year or more after it) that is not after today.</summary>
-    public static DateOnly LastAnniversary(DateOnly since, DateOnly today)
-    {
-        var years = today.Year - since.Year;
-        var anniversary = since.AddYears(years);
-        return anniversary > today ? since.AddYears(years - 1) : anniversary;
     }
 }

@@ -1,8 +1,8 @@
-using Coravel.Invocable;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform;
 
@@ -15,11 +15,11 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// </summary>
 public sealed class ReminderJob(
     ApplicationDbContext db, BookingEmails emails, OutboxWriter outbox, WorkshopClock clock, IOptions<ReminderOptions> options)
-    : IInvocable, ICancellableInvocable
+    : ScheduledJob(Name)
 {
-    public CancellationToken CancellationToken { get; set; }
+    public const string Name = "reminders";
 
-    public Task Invoke() => QueueDayBeforeAsync(CancellationToken);
+    protected override Task RunAsync(CancellationToken cancellationToken) => QueueDayBeforeAsync(cancellationToken);
 
     /// <summary>Returns how many reminders were queued this time.</summary>
     public async Task<int> QueueDayBeforeAsync(CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class ReminderJob(
             var bookings = await db.Bookings.AsNoTracking()
                 .Include(b => b.Advisor).Include(b => b.Car).ThenInclude(c => c.Model)
                 .Where(b => b.Date == tomorrow && b.Status == BookingStatus.Active && b.Id > afterId)
-                .Where(b => !db.Outbox.Any(m => m.BookingId == b.Id && m.Kind == EmailKind.BookingReminder))
+                .Where(b => !db.Outbox.Any(m => m.BookingId == b.Id && m.Kind == NoticeKind.BookingReminder))
                 .OrderBy(b => b.Id)
                 .Take(options.Value.BatchSize)
                 .ToListAsync(cancellationToken);

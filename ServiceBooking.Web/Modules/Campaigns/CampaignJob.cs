@@ -1,5 +1,4 @@
 using System.Net;
-using Coravel.Invocable;
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Accounts;
 using ServiceBooking.Domain.Campaigns;
@@ -23,16 +22,16 @@ namespace ServiceBooking.Web.Modules.Campaigns;
 /// </summary>
 public sealed class CampaignJob(
     ApplicationDbContext db, EmailRenderer renderer, OutboxWriter outbox, UnsubscribeTokens tokens, SiteLinks links, TimeProvider clock)
-    : IInvocable, ICancellableInvocable
+    : ScheduledJob(Name)
 {
+    public const string Name = "campaigns";
+
     private const string NameSlot = "SB-RECIPIENT-NAME-SLOT";
     private const string LinkSlot = "https://sb-unsubscribe-link-slot.invalid/";
 
-    public CancellationToken CancellationToken { get; set; }
-
-    public async Task Invoke()
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!CancellationToken.IsCancellationRequested && await EnqueueNextAsync(CancellationToken) is not null)
+        while (!cancellationToken.IsCancellationRequested && await EnqueueNextAsync(cancellationToken) is not null)
         {
         }
     }
@@ -86,7 +85,7 @@ public sealed class CampaignJob(
                     ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
                 },
             };
-            entries.Add(new OutboxEntry(message, EmailKind.Campaign, $"{EmailKind.Campaign}:{campaign.Id}:{person.Id}", person.Id, CampaignId: campaign.Id));
+            entries.Add(new OutboxEntry(message, NoticeKind.Campaign, $"{NoticeKind.Campaign}:{campaign.Id}:{person.Id}", person.Id, CampaignId: campaign.Id));
         }
 
         await outbox.EnqueueManyAsync(entries, cancellationToken);

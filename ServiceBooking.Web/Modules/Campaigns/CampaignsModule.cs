@@ -1,5 +1,7 @@
 using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Domain.Campaigns;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Web.Modules.Campaigns;
@@ -10,9 +12,11 @@ public static class CampaignsModule
     public static WebApplicationBuilder AddCampaigns(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<CampaignService>();
+        services.AddAudited<Campaign>();
         services.AddTransient<CampaignJob>();
         services.AddSingleton<UnsubscribeTokens>();
-        services.AddSingleton(new NamedJob("campaigns", async (provider, token) =>
+        services.AddSingleton(new NamedJob(CampaignJob.Name, async (provider, token) =>
         {
             var job = provider.GetRequiredService<CampaignJob>();
             var campaigns = 0;

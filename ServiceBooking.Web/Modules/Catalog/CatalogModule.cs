@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Web.Modules.Catalog.Entries;
+using ServiceBooking.Web.Platform.Admin;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Web.Modules.Catalog;
@@ -16,6 +20,17 @@ public static class CatalogModule
         services.AddSingleton<PictureStore>();
         services.AddScoped<DemoCatalog>();
         services.AddScoped<IStartupTask, CatalogStartup>();
+        // What prices are made of: the oil's price per litre, the labour rate, the part's price, the model's coefficient.
+        services.AddAudited<Oil>();
+        services.AddAudited<LabourRate>();
+        services.AddAudited<Part>();
+        services.AddAudited<CarModel>();
+        services.AddAdminEntries<OilKind, Oil, OilDraft, NoChoices>()
+            .AddAdminEntries<EngineKind, Engine, EngineDraft, EngineChoices>()
+            .AddAdminEntries<CarModelKind, CarModel, CarModelDraft, CarModelChoices>()
+            .AddAdminEntries<LabourRateKind, LabourRate, LabourRateDraft, NoChoices>()
+            .AddAdminEntries<PartKind, Part, PartDraft, PartChoices>()
+            .AddAdminEntries<RepairTypeKind, RepairType, RepairTypeDraft, RepairTypeChoices>();
         services.Configure<RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder(ModulePages.Folder("Catalog", "/Admin"), Policies.Admin));
         return builder;

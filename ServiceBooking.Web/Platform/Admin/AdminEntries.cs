@@ -1,16 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Platform.Admin;
 
-/// <summary>What the Admin's lists do alike: switch an entry on or off, and delete one that nothing refers to.</summary>
-public static class AdminEntries
+/// <summary>What every list of the Admin's does, for any kind of entry: switches one on or off, and removes one.</summary>
+public sealed class AdminEntries<TEntry>(ApplicationDbContext db, IEntryUses<TEntry> uses)
+    where TEntry : Entity, IActivatable
 {
     /// <summary>Switches the entry on or off and saves; null when there is no such entry.</summary>
-    public static async Task<T?> ToggleAsync<T>(ApplicationDbContext db, int id, CancellationToken cancellationToken)
-        where T : class, IActivatable
+    public async Task<TEntry?> ToggleAsync(int id, CancellationToken cancellationToken)
     {
-        var entry = await db.Set<T>().FindAsync([id], cancellationToken);
+        var entry = await db.Set<TEntry>().FindAsync([id], cancellationToken);
         if (entry is null)
         {
             return null;
@@ -30,30 +32,43 @@ public static class AdminEntries
     }
 
     /// <summary>
-    /// Deletes the entry when <paramref name="countUses"/> finds nothing that refers to it, and deactivates it otherwise;
-    /// saves, and gives the entry with its number of uses (null when there is no such entry).
+    /// Deletes the entry when nothing refers to it, and deactivates it otherwise (<see cref="Retirement"/>); saves, and says
+    /// which it was with the uses that kept it. Null when there is no such entry.
     /// </summary>
-    public static async Task<(T Entry, int Uses)?> DeleteUnusedAsync<T>(
-        ApplicationDbContext db, int id, Func<Task<int>> countUses, CancellationToken cancellationToken)
-        where T : class, IActivatable
+    public Task<EntryRemoval<TEntry>?> RemoveAsync(int id, CancellationToken cancellationToken) => RemoveAsync(id, again: true, cancellationToken);
+
+    private async Task<EntryRemoval<TEntry>?> RemoveAsync(int id, bool again, CancellationToken cancellationToken)
     {
-        var entry = await db.Set<T>().FindAsync([id], cancellationToken);
+        var entry = await db.Set<TEntry>().FindAsync([id], cancellationToken);
         if (entry is null)
         {
             return null;
         }
 
-        var uses = await countUses();
-        if (uses > 0)
+        var count = await uses.CountUsesAsync(id, cancellationToken);
+        var outcome = entry.Retire(count.Total);
+        if (outcome == Removal.Delete)
         {
-            entry.Deactivate();
-        }
-        else
-        {
-            db.Set<T>().Remove(entry);
+            db.Remove(entry);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return (entry, uses);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException error) when (again && error.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
+        {
+            // Something came to use the entry between the count and the delete, and the database's foreign key kept it:
+            // counted again, it is in use, so it is deactivated instead.
+            db.ChangeTracker.Clear();
+            return await RemoveAsync(id, again: false, cancellationToken);
+        }
+
+        if (outcome == Removal.Delete)
+        {
+            uses.Deleted(entry);
+        }
+
+        return new EntryRemoval<TEntry>(entry, outcome, count);
     }
 }

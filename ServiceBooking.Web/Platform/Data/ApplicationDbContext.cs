@@ -43,6 +43,9 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 
+    /// <summary>Append-only: written by <see cref="Audit.AuditInterceptor"/>, refused UPDATE and DELETE by the database.</summary>
+    public DbSet<Audit.AuditEntry> AuditTrail => Set<Audit.AuditEntry>();
+
     /// <summary>The one place that says how the site talks to PostgreSQL (the site and design-time tools both use it).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
         .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))

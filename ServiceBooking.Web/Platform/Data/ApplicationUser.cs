@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using ServiceBooking.Domain.Accounts;
+using ServiceBooking.Domain.Campaigns;
 
 namespace ServiceBooking.Web.Platform.Data;
 
 /// <summary>A person who signs in: a client, a manager or an admin. The nickname is <see cref="IdentityUser.UserName"/>.</summary>
-public class ApplicationUser : IdentityUser, IHasTimestamps
+public class ApplicationUser : IdentityUser, IHasTimestamps, IPromoRecipient
 {
     public string FirstName { get; set; } = string.Empty;
 

@@ -11,9 +11,9 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
     {
         builder.HasIndex(r => r.NormalizedName).HasDatabaseName("ux_roles_normalized_name").IsUnique();
         builder.HasData(
-            Role("7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0001", Roles.Client),
-            Role("7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0002", Roles.Manager),
-            Role("7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0003", Roles.Admin));
+            Role(Roles.Ids[Roles.Client], Roles.Client),
+            Role(Roles.Ids[Roles.Manager], Roles.Manager),
+            Role(Roles.Ids[Roles.Admin], Roles.Admin));
     }
 
     private static IdentityRole Role(string id, string name) => new()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Localization;
 
@@ -28,6 +29,8 @@ public static class Commands
     {
         await using var scope = app.Services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        // What a command changes is the command's in the audit trail; run-job acts as the job it runs.
+        using var actor = AuditActor.Use(command == "run-job" ? AuditActor.Job(options.FirstOrDefault() ?? command) : AuditActor.Command(command));
         switch (command)
         {
             case "migrate":

@@ -1,5 +1,7 @@
 using Coravel;
+using Coravel.Invocable;
 using Coravel.Scheduling.Schedule.Interfaces;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Platform.Hosting;
@@ -23,7 +25,26 @@ public sealed class JobsOptions
 /// <summary>A module's scheduled work: given the scheduler and this instance's <see cref="JobsOptions"/>.</summary>
 public sealed record ModuleSchedule(Action<IScheduler, JobsOptions> Schedule);
 
-/// <summary>A job the <c>run-job NAME</c> command can run once; it returns how many things it did.</summary>
+/// <summary>
+/// A job the scheduler (Coravel) runs. It acts as itself in the audit trail (<see cref="AuditActor.Job"/>), under the
+/// name its <c>run-job</c> command has, so a change a job makes says which job made it however the job was started.
+/// </summary>
+public abstract class ScheduledJob(string name) : IInvocable, ICancellableInvocable
+{
+    public CancellationToken CancellationToken { get; set; }
+
+    public async Task Invoke()
+    {
+        using (AuditActor.Use(AuditActor.Job(name)))
+        {
+            await RunAsync(CancellationToken);
+        }
+    }
+
+    protected abstract Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A job the <c>run-job NAME</c> command can run once (as the job <c>NAME</c>); it returns how many things it did.</summary>
 public sealed record NamedJob(string Name, Func<IServiceProvider, CancellationToken, Task<int>> RunOnceAsync);
 
 /// <summary>
@@ -39,8 +60,9 @@ public static class Jobs
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScheduler();
         services.AddScoped<OutboxWriter>();
+        services.AddScoped<OutboxQueue>();
         services.AddTransient<OutboxDispatcher>();
-        services.AddSingleton(new NamedJob("outbox", async (provider, cancellationToken) =>
+        services.AddSingleton(new NamedJob(OutboxDispatcher.Name, async (provider, cancellationToken) =>
         {
             var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
             var total = 0;

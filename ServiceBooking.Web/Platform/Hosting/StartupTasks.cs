@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Platform.Hosting;
@@ -27,6 +28,8 @@ public sealed partial class StartupTasks(
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        // The first Admin and the demo data are the start-up's doing in the audit trail.
+        using var actor = AuditActor.Use(AuditActor.Startup);
         if (database.Value.MigrateOnStartup ?? environment.IsDevelopment())
         {
             await provider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(cancellationToken);

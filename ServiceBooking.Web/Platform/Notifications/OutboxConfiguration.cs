@@ -12,11 +12,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("outbox_messages");
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.DedupKey).HasMaxLength(200);
-        builder.Property(m => m.To).HasMaxLength(256);
-        builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.Recipient).HasMaxLength(256);
+        builder.Property(m => m.RecipientName).HasMaxLength(200);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Headers).HasColumnType("jsonb").HasConversion(
             headers => JsonSerializer.Serialize(headers, JsonSerializerOptions.Default),
@@ -30,8 +31,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
 
-        // The same email is never queued twice, whoever queues it and however often.
-        builder.HasIndex(m => m.DedupKey).IsUnique().HasDatabaseName("ux_outbox_dedup_key");
+        // The same notice is never queued twice on a channel, whoever queues it and however often.
+        builder.HasIndex(m => new { m.Channel, m.DedupKey }).IsUnique().HasDatabaseName("ux_outbox_channel_dedup_key");
         // What the dispatcher looks for: due messages, and claims that expired.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt }).HasDatabaseName("ix_outbox_status_next_attempt");
         builder.HasIndex(m => m.CampaignId).HasDatabaseName("ix_outbox_campaign");

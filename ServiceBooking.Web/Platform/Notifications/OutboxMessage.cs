@@ -1,4 +1,5 @@
 using ServiceBooking.Web.Platform.Email;
+
 namespace ServiceBooking.Web.Platform.Notifications;
 
 public enum OutboxStatus
@@ -18,7 +19,18 @@ public enum OutboxStatus
     Dropped,
 }
 
-public enum EmailKind
+/// <summary>
+/// How a notice reaches its recipient. Each channel has a sender (<see cref="INoticeSender"/>); the recipient is an
+/// email address for email, a chat id for Telegram (issue 17 adds its sender).
+/// </summary>
+public enum NoticeChannel
+{
+    Email,
+    Telegram,
+}
+
+/// <summary>What a notice is about, whichever channel carries it (a reminder is a reminder by email or by Telegram).</summary>
+public enum NoticeKind
 {
     AccountConfirmation,
     PasswordReset,
@@ -32,20 +44,27 @@ public enum EmailKind
 }
 
 /// <summary>
-/// One email in the outbox: stored in the transaction of the change that causes it, delivered later by
-/// <see cref="OutboxDispatcher"/>. <see cref="DedupKey"/> is unique, so the same email is never queued twice.
+/// One notice in the outbox, for one recipient on one channel: stored in the transaction of the change that causes it,
+/// delivered later by <see cref="OutboxDispatcher"/> through the sender of its <see cref="Channel"/>.
+/// <see cref="DedupKey"/> is unique per channel, so the same notice is never queued twice (and a reminder may go by
+/// email and by Telegram under one key). The content fields serve every channel: a subject and HTML and plain-text
+/// bodies (a Telegram message is the text, or Telegram's HTML); headers and attachments are email's.
 /// </summary>
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
 
-    public EmailKind Kind { get; set; }
+    public NoticeChannel Channel { get; set; } = NoticeChannel.Email;
+
+    public NoticeKind Kind { get; set; }
 
     public string DedupKey { get; set; } = string.Empty;
 
-    public string To { get; set; } = string.Empty;
+    /// <summary>Where the channel delivers it: an email address, a Telegram chat id.</summary>
+    public string Recipient { get; set; } = string.Empty;
 
-    public string? ToName { get; set; }
+    /// <summary>The recipient's name, as the channel shows it (the email's "To" name).</summary>
+    public string? RecipientName { get; set; }
 
     public string Subject { get; set; } = string.Empty;
 
@@ -53,12 +72,12 @@ public sealed class OutboxMessage
 
     public string TextBody { get; set; } = string.Empty;
 
-    /// <summary>Extra headers (List-Unsubscribe…), as JSON.</summary>
+    /// <summary>Extra email headers (List-Unsubscribe…), as JSON.</summary>
     public Dictionary<string, string> Headers { get; set; } = [];
 
     public List<OutboxAttachment> Attachments { get; set; } = [];
 
-    /// <summary>The account the email is for, when there is one (promo mail checks the opt-out at sending time).</summary>
+    /// <summary>The account the notice is for, when there is one (promo notices check the opt-out at sending time).</summary>
     public string? UserId { get; set; }
 
     public int? CampaignId { get; set; }
@@ -82,7 +101,7 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
-    public EmailMessage ToEmail() => new(To, ToName, Subject, HtmlBody, TextBody)
+    public EmailMessage ToEmail() => new(Recipient, RecipientName, Subject, HtmlBody, TextBody)
     {
         Headers = Headers,
         Attachments = [.. Attachments.Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content))],

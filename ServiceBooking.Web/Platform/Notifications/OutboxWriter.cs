@@ -10,10 +10,13 @@ using ServiceBooking.Web.Platform.Email;
 
 namespace ServiceBooking.Web.Platform.Notifications;
 
-/// <summary>What to queue: the email and where it comes from.</summary>
-public sealed record OutboxEntry(EmailMessage Message, EmailKind Kind, string DedupKey, string? UserId = null, int? BookingId = null, int? CampaignId = null);
+/// <summary>
+/// What to queue: an email (the channel every notice takes today; its recipient is the message's address) and where
+/// it comes from. Telegram (issue 17) adds its own kind of entry to this writer, not another outbox.
+/// </summary>
+public sealed record OutboxEntry(EmailMessage Message, NoticeKind Kind, string DedupKey, string? UserId = null, int? BookingId = null, int? CampaignId = null);
 
-/// <summary>Puts emails in the outbox, in the caller's transaction.</summary>
+/// <summary>Puts notices in the outbox, in the caller's transaction.</summary>
 public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
 {
     private const int RowsPerInsert = 400;
@@ -24,10 +27,11 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
         {
+            Channel = NoticeChannel.Email,
             Kind = entry.Kind,
             DedupKey = entry.DedupKey,
-            To = entry.Message.To,
-            ToName = entry.Message.ToName,
+            Recipient = entry.Message.To,
+            RecipientName = entry.Message.ToName,
             Subject = entry.Message.Subject,
             HtmlBody = entry.Message.HtmlBody,
             TextBody = entry.Message.TextBody,
@@ -45,7 +49,7 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Queues many emails at once (reminders, campaigns) with plain SQL: <c>INSERT … ON CONFLICT (dedup_key) DO NOTHING</c>,
+    /// Queues many emails at once (reminders, campaigns) with plain SQL: <c>INSERT … ON CONFLICT (channel, dedup_key) DO NOTHING</c>,
     /// so running a job twice, or on two instances, queues each email once. Joins the context's transaction when there
     /// is one. Returns how many were new. Attachments are not supported here.
     /// </summary>
@@ -67,7 +71,7 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
                 await using var command = connection.CreateCommand();
                 command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
                 var sql = new StringBuilder(
-                    "INSERT INTO outbox_messages (kind, dedup_key, \"to\", to_name, subject, html_body, text_body, headers, user_id, " +
+                    "INSERT INTO outbox_messages (channel, kind, dedup_key, recipient, recipient_name, subject, html_body, text_body, headers, user_id, " +
                     "campaign_id, booking_id, status, attempts, next_attempt_at, created_at) VALUES ");
                 for (var i = 0; i < chunk.Length; i++)
                 {
@@ -75,7 +79,7 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
                     var p = $"@p{i}_";
                     sql.Append(i == 0 ? string.Empty : ",")
                         .Append(CultureInfo.InvariantCulture,
-                            $"({p}k,{p}d,{p}t,{p}n,{p}s,{p}h,{p}x,{p}j::jsonb,{p}u,{p}c,{p}b,'Pending',0,@now,@now)");
+                            $"('Email',{p}k,{p}d,{p}t,{p}n,{p}s,{p}h,{p}x,{p}j::jsonb,{p}u,{p}c,{p}b,'Pending',0,@now,@now)");
                     command.Parameters.Add(new NpgsqlParameter($"{p}k", e.Kind.ToString()));
                     command.Parameters.Add(new NpgsqlParameter($"{p}d", e.DedupKey));
                     command.Parameters.Add(new NpgsqlParameter($"{p}t", e.Message.To));
@@ -89,7 +93,7 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
                     command.Parameters.Add(new NpgsqlParameter($"{p}b", NpgsqlDbType.Integer) { Value = (object?)e.BookingId ?? DBNull.Value });
                 }
 
-                sql.Append(" ON CONFLICT (dedup_key) DO NOTHING");
+                sql.Append(" ON CONFLICT (channel, dedup_key) DO NOTHING");
                 command.Parameters.Add(new NpgsqlParameter("now", now));
                 command.CommandText = sql.ToString();
                 inserted += await command.ExecuteNonQueryAsync(cancellationToken);
@@ -104,7 +108,7 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
     }
 
     /// <summary>Drops what is still waiting for a booking (its reminder), in the caller's transaction.</summary>
-    public Task<int> DropPendingForBookingAsync(int bookingId, EmailKind kind, CancellationToken cancellationToken) =>
+    public Task<int> DropPendingForBookingAsync(int bookingId, NoticeKind kind, CancellationToken cancellationToken) =>
         db.Outbox
             .Where(m => m.BookingId == bookingId && m.Kind == kind && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Dropped), cancellationToken);

@@ -333,6 +333,70 @@ namespace ServiceBooking.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.Bookings.DayOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_days_off");
+
+                    b.HasIndex("Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_days_off_date");
+
+                    b.ToTable("days_off", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Bookings.ServiceAdvisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_name");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Patronymic")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("patronymic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_advisors");
+
+                    b.ToTable("service_advisors", (string)null);
+                });
+
             modelBuilder.Entity("ServiceBooking.Domain.Campaigns.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -738,71 +802,84 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("cars", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceBooking.Domain.Bookings.DayOff", b =>
+            modelBuilder.Entity("ServiceBooking.Web.Platform.Audit.AuditEntry", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
-                        .HasColumnName("date");
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("reason");
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("actor_id");
 
-                    b.HasKey("Id")
-                        .HasName("pk_days_off");
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actor_kind");
 
-                    b.HasIndex("Date")
-                        .IsUnique()
-                        .HasDatabaseName("ix_days_off_date");
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor_name");
 
-                    b.ToTable("days_off", (string)null);
-                });
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
 
-            modelBuilder.Entity("ServiceBooking.Domain.Bookings.ServiceAdvisor", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("entity_id");
 
-                    b.Property<string>("FirstName")
+                    b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("first_name");
+                        .HasColumnName("entity_type");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<string>("LastName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("last_name");
-
-                    b.Property<string>("Patronymic")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("patronymic");
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("request_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_service_advisors");
+                        .HasName("pk_audit_entries");
 
-                    b.ToTable("service_advisors", (string)null);
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("ActorId", "At")
+                        .HasDatabaseName("ix_audit_entries_actor")
+                        .HasFilter("actor_id IS NOT NULL");
+
+                    b.HasIndex("EntityType", "At")
+                        .HasDatabaseName("ix_audit_entries_type_at");
+
+                    b.HasIndex("EntityType", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_entries_entity");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceBooking.Web.Data.ApplicationUser", b =>
+            modelBuilder.Entity("ServiceBooking.Web.Platform.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
@@ -923,7 +1000,7 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceBooking.Web.Email.Outbox.OutboxAttachment", b =>
+            modelBuilder.Entity("ServiceBooking.Web.Platform.Notifications.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -962,7 +1039,7 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("outbox_attachments", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceBooking.Web.Email.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ServiceBooking.Web.Platform.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -982,6 +1059,12 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.Property<int?>("CampaignId")
                         .HasColumnType("integer")
                         .HasColumnName("campaign_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(100)
@@ -1027,6 +1110,17 @@ namespace ServiceBooking.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1048,17 +1142,6 @@ namespace ServiceBooking.Web.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text_body");
 
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("to");
-
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("to_name");
-
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)")
@@ -1073,9 +1156,9 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_outbox_campaign");
 
-                    b.HasIndex("DedupKey")
+                    b.HasIndex("Channel", "DedupKey")
                         .IsUnique()
-                        .HasDatabaseName("ux_outbox_dedup_key");
+                        .HasDatabaseName("ux_outbox_channel_dedup_key");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_status_next_attempt");
@@ -1114,7 +1197,7 @@ namespace ServiceBooking.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1124,7 +1207,7 @@ namespace ServiceBooking.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1141,7 +1224,7 @@ namespace ServiceBooking.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_roles_role_id");
 
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1151,7 +1234,7 @@ namespace ServiceBooking.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1168,7 +1251,7 @@ namespace ServiceBooking.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_bookings_service_advisors_advisor_id");
 
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("BookedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1182,7 +1265,7 @@ namespace ServiceBooking.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_bookings_cars_car_id");
 
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1249,7 +1332,7 @@ namespace ServiceBooking.Web.Data.Migrations
 
             modelBuilder.Entity("ServiceBooking.Domain.Campaigns.Campaign", b =>
                 {
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1351,7 +1434,7 @@ namespace ServiceBooking.Web.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_cars_car_models_model_id");
 
-                    b.HasOne("ServiceBooking.Web.Data.ApplicationUser", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1361,9 +1444,9 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.Navigation("Model");
                 });
 
-            modelBuilder.Entity("ServiceBooking.Web.Email.Outbox.OutboxAttachment", b =>
+            modelBuilder.Entity("ServiceBooking.Web.Platform.Notifications.OutboxAttachment", b =>
                 {
-                    b.HasOne("ServiceBooking.Web.Email.Outbox.OutboxMessage", null)
+                    b.HasOne("ServiceBooking.Web.Platform.Notifications.OutboxMessage", null)
                         .WithMany("Attachments")
                         .HasForeignKey("OutboxMessageId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1388,7 +1471,7 @@ namespace ServiceBooking.Web.Data.Migrations
                         .HasConstraintName("fk_part_car_models_parts_part_id");
                 });
 
-            modelBuilder.Entity("ServiceBooking.Web.Email.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ServiceBooking.Web.Platform.Notifications.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
                 });

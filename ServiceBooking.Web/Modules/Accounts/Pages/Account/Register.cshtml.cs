@@ -17,9 +17,7 @@ namespace ServiceBooking.Web.Modules.Accounts.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Register)]
-public sealed class Register(
-    UserManager<ApplicationUser> users, AccountEmails emails, ApplicationDbContext db, Throttle throttle, IStringLocalizer<SharedResource> text)
-    : PageModel
+public sealed class Register(UserManager<ApplicationUser> users, Registration registration, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -45,47 +43,24 @@ public sealed class Register(
             return Page();
         }
 
-        if (await throttle.TryAsync(ThrottleKind.RegisterEmail, Input.Email, cancellationToken) is { } wait)
+        var draft = new RegistrationDraft(Input.Nickname.Trim(), Input.Email.Trim(), Input.LastName.Trim(), Input.FirstName.Trim(),
+            string.IsNullOrWhiteSpace(Input.Patronymic) ? null : Input.Patronymic.Trim(), Input.Password, CultureInfo.CurrentUICulture.Name);
+        switch (await registration.RegisterAsync(draft, cancellationToken))
         {
-            return new TooManyRequestsResult(wait);
+            case Registered.Done done:
+                return RedirectToPage("RegisterConfirmation", new { email = done.User.Email });
+            case Registered.Throttled throttled:
+                return new TooManyRequestsResult(throttled.RetryAfter);
+            case Registered.Raced raced:
+                ModelState.AddModelError(raced.Email ? "Input.Email" : "Input.Nickname",
+                    text[raced.Email ? "Identity.DuplicateEmail" : "Identity.DuplicateUserName", raced.Email ? Input.Email : Input.Nickname]);
+                return Page();
+            case Registered.Refused refused:
+                refused.Result.AddTo(ModelState, Fields);
+                return Page();
+            default:
+                throw new InvalidOperationException("Unknown outcome.");
         }
-
-        var user = new ApplicationUser
-        {
-            UserName = Input.Nickname.Trim(),
-            Email = Input.Email.Trim(),
-            FirstName = Input.FirstName.Trim(),
-            LastName = Input.LastName.Trim(),
-            Patronymic = string.IsNullOrWhiteSpace(Input.Patronymic) ? null : Input.Patronymic.Trim(),
-            PreferredCulture = CultureInfo.CurrentUICulture.Name,
-        };
-
-        // The account, its role and its confirmation email are stored together, or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        IdentityResult created;
-        try
-        {
-            created = await users.CreateAsync(user, Input.Password);
-        }
-        catch (DbUpdateException error) when (UniqueViolation.Constraint(error) is { } constraint)
-        {
-            // Someone registered the same nickname or email a moment ago, between Identity's check and our insert.
-            var field = constraint.Contains("email", StringComparison.OrdinalIgnoreCase) ? "Input.Email" : "Input.Nickname";
-            ModelState.AddModelError(field, text[field == "Input.Email" ? "Identity.DuplicateEmail" : "Identity.DuplicateUserName",
-                field == "Input.Email" ? Input.Email : Input.Nickname]);
-            return Page();
-        }
-
-        if (!created.Succeeded)
-        {
-            created.AddTo(ModelState, Fields);
-            return Page();
-        }
-
-        await users.AddToRoleAsync(user, Roles.Client);
-        await emails.QueueConfirmationAsync(user, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return RedirectToPage("RegisterConfirmation", new { email = user.Email });
     }
 
     public sealed class RegisterInput

@@ -13,10 +13,11 @@ using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Booking;
 
-/// <summary>The client's bookings: upcoming ones (cancellable until they start), then past and cancelled ones.</summary>
+/// <summary>The client's bookings: upcoming ones (cancellable until they start), then past and cancelled ones, each with its history.</summary>
 [EnableRateLimiting(RateLimits.Booking)]
 public sealed class My(
-    ApplicationDbContext db, BookingDesk desk, WorkshopClock clock, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
+    ApplicationDbContext db, BookingDesk desk, BookingHistory history, WorkshopClock clock, UserManager<ApplicationUser> users,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
     public IReadOnlyList<MyBooking> Upcoming { get; private set; } = [];
@@ -41,6 +42,8 @@ public sealed class My(
                 BookingCalendar.ShortName(b.Advisor.LastName, b.Advisor.FirstName, b.Advisor.Patronymic),
                 b.Car.Model.Name, b.Car.Plate.Value, b.Quote.RepairTypeName, b.Quote.Total, b.Status, b.CancelledByStaff, b.CancellationReason))
             .ToListAsync(cancellationToken);
+        var histories = await history.ForClientAsync(me, [.. bookings.Select(b => b.Id)], cancellationToken);
+        bookings = [.. bookings.Select(b => b with { History = histories.GetValueOrDefault(b.Id, []) })];
         Upcoming = [.. bookings.Where(b => b.Status == BookingStatus.Active && b.Date.ToDateTime(b.Start) > now)];
         Earlier = [.. bookings.Except(Upcoming).OrderByDescending(b => b.Date).ThenByDescending(b => b.Start)];
     }
@@ -78,4 +81,8 @@ public sealed record MyBooking(
     Domain.Common.Money Price,
     BookingStatus Status,
     bool CancelledByStaff,
-    string? CancellationReason);
+    string? CancellationReason)
+{
+    /// <summary>What the client may see of the booking's history (made, moved, cancelled; no staff names).</summary>
+    public IReadOnlyList<BookingHistoryEvent> History { get; init; } = [];
+}

@@ -1,26 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Platform.Pages.Admin.Email;
 
 /// <summary>
-/// The outbox, newest first, with counts per status and a status filter (a plain GET form). A message the dispatcher
-/// gave up on (Failed) can be queued again: its attempts start over and it is due at once. Only the columns the list
-/// shows are read, never the bodies.
+/// The outbox (every channel's notices), newest first, with counts per status and a status filter (a plain GET form); a
+/// notice the dispatcher gave up on (Failed) can be queued again (<see cref="OutboxQueue"/>).
 /// </summary>
-public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopClock workshop, IStringLocalizer<SharedResource> text)
-    : PageModel
+public sealed class Index(OutboxQueue queue, WorkshopClock workshop, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public const int PageSize = 50;
-
-    /// <summary>Longer errors are cut in the list; the whole text is one click away.</summary>
-    public const int ErrorPreviewLength = 80;
+    public const int PageSize = OutboxQueue.PageSize;
 
     /// <summary>Only messages in this status; all of them when empty.</summary>
     [BindProperty(SupportsGet = true, Name = "status")]
@@ -34,9 +27,9 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
 
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount { get; private set; } = 1;
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<OutboxRow> Rows { get; private set; } = [];
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -44,48 +37,23 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
     [TempData]
     public string? ErrorMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        var counts = await db.Outbox.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        Counts = Enum.GetValues<OutboxStatus>().ToDictionary(s => s, s => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0);
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        (Counts, Total, PageNumber, PageCount, Rows) = await queue.PageAsync(Filter, PageNumber, cancellationToken);
 
-        var shown = Filter is { } status ? db.Outbox.Where(m => m.Status == status) : db.Outbox;
-        Total = Filter is { } only ? Counts[only] : Counts.Values.Sum();
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await shown.AsNoTracking()
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Row(m.Id, m.CreatedAt, m.Kind, m.To, m.ToName, m.Subject, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Queues a Failed message again: Pending, no attempts counted, due now; its last error stays for reference. A message
-    /// in any other status is left as it is (someone retried it already, or it went out) and the page says so.
-    /// </summary>
+    /// <summary>Queues a Failed message again; one in any other status is left as it is, and the page says so.</summary>
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
-        // The status check is part of the update, so a message that changed since the page was shown is not touched.
-        var now = clock.GetUtcNow();
-        var queued = await db.Outbox
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Status, OutboxStatus.Pending)
-                .SetProperty(m => m.Attempts, 0)
-                .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
-        var message = await db.Outbox.Where(m => m.Id == id).Select(m => new { m.To, m.Status }).SingleOrDefaultAsync(cancellationToken);
-        if (message is null)
+        var (outcome, recipient, status) = await queue.RetryAsync(id, cancellationToken);
+        switch (outcome)
         {
-            return NotFound();
-        }
-
-        if (queued == 1)
-        {
-            StatusMessage = text["Admin.Email.Retried", message.To];
-        }
-        else
-        {
-            ErrorMessage = text["Admin.Email.NotFailed", message.To, text[StatusKey(message.Status)]];
+            case RetryOutcome.NotFound:
+                return NotFound();
+            case RetryOutcome.Retried:
+                StatusMessage = text["Admin.Email.Retried", recipient];
+                break;
+            default:
+                ErrorMessage = text["Admin.Email.NotFailed", recipient, text[StatusKey(status)]];
+                break;
         }
 
         return RedirectToPage(new { status = Filter, p = PageNumber > 1 ? PageNumber : (int?)null });
@@ -93,18 +61,11 @@ public sealed class Index(ApplicationDbContext db, TimeProvider clock, WorkshopC
 
     public static string StatusKey(OutboxStatus status) => $"Admin.Email.Status.{status}";
 
-    public static string KindKey(EmailKind kind) => $"Admin.Email.Kind.{kind}";
+    public static string KindKey(NoticeKind kind) => $"Admin.Email.Kind.{kind}";
+
+    public static string ChannelKey(NoticeChannel channel) => $"Admin.Email.Channel.{channel}";
 
     /// <summary>An instant as the service centre's wall clock shows it.</summary>
     public string Local(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, workshop.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>One line of the list: what an admin needs to see, without the bodies.</summary>
-    public sealed record Row(
-        long Id, DateTimeOffset CreatedAt, EmailKind Kind, string To, string? ToName, string Subject, OutboxStatus Status, int Attempts,
-        DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError)
-    {
-        public string? ErrorPreview =>
-            LastError is { Length: > ErrorPreviewLength } error ? string.Concat(error.AsSpan(0, ErrorPreviewLength - 1), "…") : LastError;
-    }
 }

@@ -1,14 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Bookings;
-using ServiceBooking.Web.Modules.Accounts;
-using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Modules.Bookings.Scheduling;
 using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Admin.DaysOff;
@@ -17,13 +13,12 @@ namespace ServiceBooking.Web.Modules.Bookings.Pages.Admin.DaysOff;
 /// The working calendar: days the service centre is closed, from today on (past ones on demand), and a form to add one.
 /// "Today" is the date in the service centre's time zone, not the server's.
 /// </summary>
-public sealed class Index(
-    ApplicationDbContext db, IStringLocalizer<SharedResource> text, WorkshopClock clock) : PageModel
+public sealed class Index(WorkingCalendar calendar, IStringLocalizer<SharedResource> text) : PageModel
 {
-    private const string DateIndex = "ix_days_off_date";
-
+    /// <summary>A day off's rules are about its date, but for the reason's length.</summary>
     private static readonly Dictionary<string, string> Fields = new()
     {
+        ["DayOff."] = "Input.Date",
         ["DayOff.Reason"] = "Input.Reason",
     };
 
@@ -41,102 +36,40 @@ public sealed class Index(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Show(await calendar.DaysOffAsync(Past, cancellationToken));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Today = TodayAtTheCentre();
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            await CheckDateAsync(Input.Date!.Value, cancellationToken);
-        }
-
-        DayOff? day = null;
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                day = new DayOff(Input.Date!.Value, Input.Reason);
-            }
-            catch (DomainException error)
-            {
-                ModelState.AddDomainError(error, text, Fields);
-            }
-        }
-
-        if (day is null)
-        {
-            await LoadAsync(cancellationToken);
+            Show(await calendar.DaysOffAsync(Past, cancellationToken));
             return Page();
         }
 
-        db.DaysOff.Add(day);
-        try
+        var marking = await calendar.MarkDayOffAsync(Input.Date!.Value, Input.Reason, Past, cancellationToken);
+        if (!marking.IsMarked)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException error) when (UniqueViolation.Constraint(error) == DateIndex)
-        {
-            // Another admin marked the same day between our check and our save.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Input.Date", text["Admin.DaysOff.Duplicate", day.Date.Day()]);
-            await LoadAsync(cancellationToken);
+            ModelState.AddDomainError(marking.Refusal, text, Fields);
+            Show(marking.List);
             return Page();
         }
 
-        StatusMessage = text["Admin.DaysOff.Added", day.Date.Day()];
+        StatusMessage = text["Admin.DaysOff.Added", marking.Day.Date.Day()];
         return RedirectToPage(new { past = Past ? true : (bool?)null });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        var day = await db.DaysOff.FindAsync([id], cancellationToken);
-        if (day is null)
+        if (await calendar.ReopenAsync(id, cancellationToken) is not { } day)
         {
             return NotFound();
         }
 
-        db.DaysOff.Remove(day);
-        await db.SaveChangesAsync(cancellationToken);
         StatusMessage = text["Admin.DaysOff.Deleted", day.Date.Day()];
         return RedirectToPage(new { past = Past ? true : (bool?)null });
     }
 
-    /// <summary>The date cannot have passed, be marked already, or have bookings on it.</summary>
-    private async Task CheckDateAsync(DateOnly date, CancellationToken cancellationToken)
-    {
-        if (date < Today)
-        {
-            ModelState.AddModelError("Input.Date", text["Admin.DaysOff.InPast", Today.Day()]);
-        }
-        else if (await db.DaysOff.AnyAsync(d => d.Date == date, cancellationToken))
-        {
-            ModelState.AddModelError("Input.Date", text["Admin.DaysOff.Duplicate", date.Day()]);
-        }
-        else if (await CountBookingsOnAsync(date, cancellationToken) is var bookings and > 0)
-        {
-            ModelState.AddModelError("Input.Date", text["Admin.DaysOff.HasBookings", date.Day(), bookings]);
-        }
-    }
-
-    /// <summary>How many active bookings are on the date; a day with bookings cannot simply be closed.</summary>
-    private Task<int> CountBookingsOnAsync(DateOnly date, CancellationToken cancellationToken) =>
-        db.Bookings.CountAsync(b => b.Date == date && b.Status == Domain.Bookings.BookingStatus.Active, cancellationToken);
-
-    private DateOnly TodayAtTheCentre() => clock.Today;
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        Today = TodayAtTheCentre();
-        var today = Today;
-        var days = db.DaysOff.AsNoTracking();
-        if (!Past)
-        {
-            days = days.Where(d => d.Date >= today);
-        }
-
-        Days = await days.OrderBy(d => d.Date).ToListAsync(cancellationToken);
-    }
+    private void Show(DaysOffList list) => (Today, Days) = (list.Today, list.Days);
 
     public sealed class DayOffInput
     {

@@ -21,7 +21,8 @@ namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;
 /// </summary>
 [EnableRateLimiting(RateLimits.Booking)]
 public sealed class Index(
-    BookingCalendar calendar, BookingDesk desk, LiveGrids grids, ApplicationDbContext db, UserManager<ApplicationUser> users,
+    BookingCalendar calendar, BookingDesk desk, BookingHistory history, LiveGrids grids, ApplicationDbContext db,
+    UserManager<ApplicationUser> users,
     IOptions<BookingOptions> options, IStringLocalizer<SharedResource> text)
     : PageModel
 {
@@ -148,13 +149,17 @@ public sealed class Index(
         return Fragment("_Panel", panel with { Day = await DayAsync(date, withMonth: false, oob: true, cancellationToken) });
     }
 
-    /// <summary>htmx: a booking's details, with the form to delete it.</summary>
+    /// <summary>htmx: a booking's details and history, with the form to delete it.</summary>
     public async Task<IActionResult> OnGetBookingAsync(int id, CancellationToken cancellationToken)
     {
         var summary = await desk.SummaryAsync(id, cancellationToken);
         return summary is null
             ? NotFound()
-            : Fragment("_Panel", new DeskPanel(DeskPanelState.Booking, new DeskSlot(summary.Date, summary.Start, 0, summary.Advisor)) { Summary = summary });
+            : Fragment("_Panel", new DeskPanel(DeskPanelState.Booking, new DeskSlot(summary.Date, summary.Start, 0, summary.Advisor))
+            {
+                Summary = summary,
+                History = await history.ForStaffAsync(id, cancellationToken),
+            });
     }
 
     /// <summary>htmx: deletes a booking; the client is emailed (with the reason, when given).</summary>

@@ -47,6 +47,9 @@ public sealed record DeskPanel(DeskPanelState State, DeskSlot Slot)
 
     public BookingSummary? Summary { get; init; }
 
+    /// <summary>The booking's history (with <see cref="Summary"/>).</summary>
+    public IReadOnlyList<BookingHistoryEvent> History { get; init; } = [];
+
     /// <summary>A fresh grid to send along (out of band) after a change.</summary>
     public DeskDay? Day { get; init; }
 }

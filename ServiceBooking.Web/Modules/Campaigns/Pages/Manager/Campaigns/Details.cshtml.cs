@@ -7,7 +7,7 @@ using ServiceBooking.Web.Platform.Data;
 namespace ServiceBooking.Web.Modules.Campaigns.Pages.Manager.Campaigns;
 
 /// <summary>One campaign: what was sent to whom, and its progress, refreshing itself until every email has gone.</summary>
-public sealed class Details(ApplicationDbContext db) : PageModel
+public sealed class Details(CampaignService campaigns) : PageModel
 {
     public Campaign Campaign { get; private set; } = default!;
 
@@ -30,14 +30,12 @@ public sealed class Details(ApplicationDbContext db) : PageModel
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null)
+        if (await campaigns.FindAsync(id, cancellationToken) is not { } found)
         {
             return false;
         }
 
-        Campaign = campaign;
-        Progress = (await CampaignProgress.ForAsync(db, [campaign], cancellationToken))[campaign.Id];
+        (Campaign, Progress) = found;
         return true;
     }
 }

@@ -18,8 +18,7 @@ namespace ServiceBooking.Web.Modules.Campaigns.Pages.Manager.Campaigns;
 /// Writing a campaign: subject and text with simple formatting and a preview; the audience (all clients, owners of
 /// chosen models, chosen clients) with the number of recipients updated as it changes; sending queues it.
 /// </summary>
-public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text)
-    : PageModel
+public sealed class New(CampaignService campaigns, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -41,24 +40,17 @@ public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> us
     /// <summary>How many people the audience as it stands would reach.</summary>
     public int Count { get; private set; }
 
+    private AudienceDraft Audience => new(Input.Audience, Input.ModelIds, Input.ClientIds);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>htmx: how many people the audience as chosen now would reach.</summary>
     public async Task<IActionResult> OnGetCountAsync(CancellationToken cancellationToken) =>
-        Fragment("_Count", await CountAsync(cancellationToken));
+        Fragment("_Count", await campaigns.CountAsync(Audience, cancellationToken));
 
     /// <summary>htmx: clients matching a search, to add to the chosen ones.</summary>
-    public async Task<IActionResult> OnGetClientsAsync(string? q, CancellationToken cancellationToken)
-    {
-        var found = string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2
-            ? []
-            : await UserSearch.Filter(db.Users.AsNoTracking(), db.Cars, q)
-                .Where(u => !Input.ClientIds.Contains(u.Id))
-                .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Take(10)
-                .Select(u => new ChosenClient(u.Id, u.LastName + " " + u.FirstName, u.Email, u.PromoOptOut))
-                .ToListAsync(cancellationToken);
-        return Fragment("_Found", found);
-    }
+    public async Task<IActionResult> OnGetClientsAsync(string? q, CancellationToken cancellationToken) =>
+        Fragment("_Found", await campaigns.FindClientsAsync(q, Input.ClientIds, cancellationToken));
 
     /// <summary>htmx: the chosen clients after adding or removing one, with the new count.</summary>
     public async Task<IActionResult> OnGetChosenAsync(string? add, string? remove, CancellationToken cancellationToken)
@@ -70,8 +62,8 @@ public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> us
         }
 
         Input.ClientIds = ids;
-        Chosen = await ChosenAsync(ids, cancellationToken);
-        return Fragment("_Chosen", new ChosenView(Chosen, await CountAsync(cancellationToken), WithCount: true));
+        Chosen = await campaigns.ChosenAsync(ids, cancellationToken);
+        return Fragment("_Chosen", new ChosenView(Chosen, await campaigns.CountAsync(Audience, cancellationToken), WithCount: true));
     }
 
     /// <summary>htmx: the campaign as the first recipient would read it.</summary>
@@ -83,47 +75,29 @@ public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> us
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            try
+            {
+                var campaign = await campaigns.CreateAsync(Input.Subject!, Input.Body!, Audience, users.GetUserId(User)!, cancellationToken);
+                return RedirectToPage("Details", new { id = campaign.Id });
+            }
+            catch (DomainException error)
+            {
+                ModelState.AddDomainError(error, text, Fields);
+            }
         }
 
-        var known = await db.Users.Where(u => Input.ClientIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var activeModels = await db.CarModels.Where(m => Input.ModelIds.Contains(m.Id) && m.IsActive).Select(m => m.Id).ToListAsync(cancellationToken);
-        Campaign campaign;
-        try
-        {
-            campaign = Campaign.Create(Input.Subject!, Input.Body!, Input.Audience, activeModels, known, users.GetUserId(User)!, clock.GetUtcNow());
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddDomainError(error, text, Fields);
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-
-        db.Campaigns.Add(campaign);
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage("Details", new { id = campaign.Id });
+        await LoadAsync(cancellationToken);
+        return Page();
     }
-
-    private async Task<int> CountAsync(CancellationToken cancellationToken) =>
-        await CampaignAudience.Query(db, Input.Audience, Input.ModelIds, Input.ClientIds).CountAsync(cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Models = (await db.CarModels.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken))
-            .Select(m => (m.Id, m.Name)).ToList();
-        Chosen = await ChosenAsync(Input.ClientIds, cancellationToken);
-        Count = await CountAsync(cancellationToken);
+        Models = await campaigns.ModelsAsync(cancellationToken);
+        Chosen = await campaigns.ChosenAsync(Input.ClientIds, cancellationToken);
+        Count = await campaigns.CountAsync(Audience, cancellationToken);
     }
-
-    private async Task<IReadOnlyList<ChosenClient>> ChosenAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
-            .Select(u => new ChosenClient(u.Id, u.LastName + " " + u.FirstName, u.Email, u.PromoOptOut))
-            .ToListAsync(cancellationToken);
 
     private PartialViewResult Fragment(string name, object model)
     {
@@ -149,8 +123,6 @@ public sealed class New(ApplicationDbContext db, UserManager<ApplicationUser> us
         public List<string> ClientIds { get; set; } = [];
     }
 }
-
-public sealed record ChosenClient(string Id, string Name, string? Email, bool OptedOut);
 
 /// <summary>The chosen clients; as an htmx answer it also carries the new count (out of band).</summary>
 public sealed record ChosenView(IReadOnlyList<ChosenClient> Clients, int Count, bool WithCount);

@@ -24,7 +24,7 @@ namespace ServiceBooking.Web.Data.Migrations
     /// milliseconds, and they already queue on the unique indexes of the day's cells.</para>
     /// </remarks>
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261201120000_LivePages")]
+    [Migration("20261201130000_LivePages")]
     public partial class LivePages : Migration
     {
         /// <inheritdoc />

@@ -3,7 +3,7 @@ using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Notifications;
 
-namespace ServiceBooking.Web.Modules.Campaigns.Pages.Manager.Campaigns;
+namespace ServiceBooking.Web.Modules.Campaigns;
 
 /// <summary>How far a campaign has gone: its emails in the outbox, by status.</summary>
 public sealed record CampaignProgress(int Recipients, int Sent, int Failed, int Dropped, int Waiting, CampaignStatus Status)
