@@ -20,6 +20,7 @@ builder.AddPlatform(requirePublicUrl: command is null or "run-job")
 var app = builder.Build();
 app.UsePlatform();
 app.MapCatalog();
+app.MapBookings();
 
 if (command is not null)
 {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory.
-#   bench/run.sh                   everything (about 5 minutes on 2 cores)
+# The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory; the
+# desk's idle refresh (304) and 500 open live streams while bookings are committed (bench/LiveLoad).
+#   bench/run.sh                   everything (about 6 minutes on 2 cores)
 #   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20)
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
 # drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
@@ -41,6 +42,7 @@ trap cleanup EXIT
 log "building Release"
 dotnet publish ServiceBooking.Web/ServiceBooking.Web.csproj -c Release -o "$out/site" --nologo -v quiet >/dev/null
 dotnet publish bench/Baseline/Baseline.csproj -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
+dotnet publish bench/LiveLoad/LiveLoad.csproj -c Release -o "$out/liveload" --nologo -v quiet >/dev/null
 
 log "starting PostgreSQL"
 PG_FSYNC=off pg_init "$work/pg"
@@ -62,6 +64,8 @@ for limit in SignInPerAddress SignInPerLogin RegisterPerAddress RegisterPerEmail
              ResendConfirmationPerEmail ForgotPasswordPerAddress ForgotPasswordPerEmail BookingPerUser; do
   export "RateLimits__${limit}__Permits=1000000" "RateLimits__${limit}__WindowSeconds=1"
 done
+# Likewise the live streams one account may hold: the load client opens hundreds as two accounts.
+export Live__StreamsPerUser=100000
 
 site() { (cd "$out/site" && exec dotnet ServiceBooking.Web.dll "$@"); }
 wait_for() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
@@ -134,9 +138,10 @@ fi
 # one a browser would keep, so an old cookie would have its security stamp checked on every request), then warms the
 # site up (the runtime's tiered compilation takes a while on 2 busy cores to settle on optimised code), then measures.
 declare -A result
-load() { # name url nickname (empty: no sign-in) [warm] — "warm" warms up first
-  local name=$1 url=$2 nickname=$3 warm=${4:-} cookie
+load() { # name url nickname (empty: no sign-in) [warm] [header] — "warm" warms up first; header: one more to send
+  local name=$1 url=$2 nickname=$3 warm=${4:-} extra=${5:-} cookie
   local headers=(-H "HX-Request: true")
+  [ -n "$extra" ] && headers+=(-H "$extra")
   if [ -n "$nickname" ]; then
     IFS=$'\t' read -r cookie _ < <(sign_in "$nickname" bench-pass-1)
     headers+=(-H "Cookie: $cookie")
@@ -161,7 +166,13 @@ median_round() { # name: the round with the median req/s
 result[baseline_grid]=${result[baseline_grid_$(median_round baseline_grid)]}
 result[grid]=${result[grid_$(median_round grid)]}
 load quote "http://127.0.0.1:$site_port/Booking?handler=RepairTypes&carId=$client_car" bench00001 warm
-load desk "http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true" manager warm
+desk_url="http://127.0.0.1:$site_port/Manager/Calendar?handler=Day&date=$busy_day&refresh=true"
+load desk "$desk_url" manager warm
+# The desk's idle refresh: what a desk whose stream is down asks every few seconds about an unchanged day.
+desk_etag=$(curl -s -o /dev/null -D - -H "Cookie: $manager_cookie" -H "HX-Request: true" "$desk_url" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+desk_idle_status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $manager_cookie" -H "HX-Request: true" -H "If-None-Match: $desk_etag" "$desk_url")
+log "desk ETag $desk_etag; answered $desk_idle_status with it"
+load desk_idle "$desk_url" manager warm "If-None-Match: $desk_etag"
 
 # The race: 40 clients without a booking that day post bookings for 8 free cells of it, all at once.
 log "signing in the racing clients"
@@ -183,8 +194,42 @@ doubles=$(psql_bench -c "select count(*) from (select 1 from bookings where stat
 winners=$(psql_bench -c "select string_agg(coalesce(n, 0)::text, ',') from (select (select count(*) from bookings b where b.status = 'Active' and b.date = c.d::date and b.start_time = c.t::time and b.advisor_id = c.a) n
                           from (select split_part(l, E'\t', 1) d, split_part(l, E'\t', 2) t, split_part(l, E'\t', 3)::int a from regexp_split_to_table(\$\$$(cat "$out/cells.txt")\$\$, E'\n') l) c) w")
 client_doubles=$(psql_bench -c "select count(*) from (select 1 from bookings where status = 'Active' group by client_id, date having count(*) > 1) d")
+log "double-booked cells: $doubles; clients with two bookings a day: $client_doubles; bookings per raced cell: $winners"
+
+# Live: 500 streams of one day open on the site (half the desk's, half a client's) while 50 bookings of that day are
+# committed 250 ms apart; the load client times each commit to each stream.
+live_day=$(date -d "$today + 12 days" +%F)
+live_streams=${BENCH_STREAMS:-500}
+psql_bench -v day="$live_day" -v type="$diagnostics" >"$out/live-bookings.txt" <<'SQL'
+WITH cells AS (
+  SELECT to_char(s.t, 'HH24:MI') AS t, a.id AS advisor, row_number() OVER (ORDER BY random()) AS n
+  FROM service_advisors a CROSS JOIN (SELECT time '08:00' + make_interval(mins => 30 * k) AS t FROM generate_series(0, 23) k) s
+  WHERE a.is_active AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.advisor_id = a.id AND b.date = :'day' AND b.start_time = s.t AND b.status = 'Active')),
+clients AS (
+  SELECT u.id, (SELECT id FROM cars c WHERE c.owner_id = u.id ORDER BY id LIMIT 1) AS car, row_number() OVER (ORDER BY u.id) AS n
+  FROM users u WHERE u.id LIKE 'bench-%' AND u.id <> 'bench-1'
+    AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.client_id = u.id AND b.date = :'day' AND b.status = 'Active'))
+SELECT cells.t || E'\t' || cells.advisor || E'\t' || clients.id || E'\t' || clients.car || E'\t' || :'type'
+FROM cells JOIN clients USING (n) ORDER BY n LIMIT 50;
+SQL
+IFS=$'\t' read -r live_client_cookie _ < <(sign_in bench00001 bench-pass-1)
+IFS=$'\t' read -r live_manager_cookie _ < <(sign_in manager bench-pass-1)
+rss_before_kb=$(grep VmRSS "/proc/$site_pid/status" | awk '{print $2}')
+(cd "$out/liveload" && exec dotnet LiveLoad.dll "http://127.0.0.1:$site_port" "$connection" "$live_day" "$live_streams" \
+  "$live_manager_cookie" "$live_client_cookie" "$out/live-bookings.txt" 250) >"$work/live.out" 2>"$work/live.err" &
+live_pid=$!
+rss_live_kb=$rss_before_kb
+while kill -0 "$live_pid" 2>/dev/null; do # the site's memory while the streams are open
+  rss=$(grep VmRSS "/proc/$site_pid/status" | awk '{print $2}')
+  [ "$rss" -gt "$rss_live_kb" ] && rss_live_kb=$rss
+  sleep 0.5
+done
+wait "$live_pid" || true
+cat "$work/live.err" >&2
+result[live]=$(grep '^RESULT' "$work/live.out" | sed 's/^RESULT //')
+log "live: ${result[live]}; site memory (RSS) ${rss_before_kb} kB before the streams, at most ${rss_live_kb} kB with them"
 peak_kb=$(grep VmHWM "/proc/$site_pid/status" | awk '{print $2}')
-log "double-booked cells: $doubles; clients with two bookings a day: $client_doubles; bookings per raced cell: $winners; peak memory: $((peak_kb / 1024)) MB"
+log "peak memory: $((peak_kb / 1024)) MB"
 
 for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 wait 2>/dev/null || true
@@ -223,14 +268,16 @@ ms() { echo "$1" | sed -n 's/.* in \([0-9]*\) ms/\1/p'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
 check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
 grid_rps=$(field grid rps); base_rps=$(field baseline_grid rps); grid_p99=$(field grid p99_ms); base_p99=$(field baseline_grid p99_ms)
+desk_rps=$(field desk rps); idle_bytes=$(field desk_idle bytes)
+live_p99=$(field live p99_ms); live_missing=$(field live missing); live_opened=$(field live streams)
 reminder_ms=$(ms "$reminders"); campaign_ms=$(ms "$campaign")
 errors_total=0
-for name in baseline_grid_1 baseline_grid_2 baseline_grid_3 grid_1 grid_2 grid_3 quote desk race; do
+for name in baseline_grid_1 baseline_grid_2 baseline_grid_3 grid_1 grid_2 grid_3 quote desk desk_idle race; do
   errors_total=$(( errors_total + $(field "$name" errors) + $(field "$name" non2xx) ))
 done
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
+row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" bytes)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
 table=$(cat <<TABLE
 Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM.
 wrk with 2 threads and $connections connections for ${seconds} s per scenario, after ${warmup} s of warm-up; wrk, the site and
@@ -238,18 +285,26 @@ PostgreSQL (fsync off) share the cores. Grid and baseline took turns for three r
 (req/s by round: baseline $(for r in 1 2 3; do printf '%s ' "$(field "baseline_grid_$r" rps)"; done| sed 's/ $//'), site $(for r in 1 2 3; do printf '%s ' "$(field "grid_$r" rps)"; done | sed 's/ $//')). Data: $n_advisors active advisors, $n_users users, $n_cars cars, $n_bookings bookings
 ($n_future from today on), made in ${seed_seconds} s.
 
-| scenario | req/s | p50 ms | p99 ms | socket errors | non-2xx |
-|---|---|---|---|---|---|
+| scenario | req/s | p50 ms | p99 ms | bytes/answer | socket errors | non-2xx |
+|---|---|---|---|---|---|---|
 $(row "baseline: day grid, raw Npgsql + StringBuilder" baseline_grid)
 $(row "site: day grid fragment, signed-in client" grid)
 $(row "site: quote fragment (5 repair types priced)" quote)
 $(row "site: manager's grid with details" desk)
+$(row "site: desk's idle refresh of an unchanged day (If-None-Match, 304)" desk_idle)
 $(row "site: 40 clients racing for 8 cells (POST)" race)
+
+Live: $live_opened streams of one day ($(field live failed) failed to open; half the desk's, half a client's) while $(field live bookings) bookings
+were committed 250 ms apart: $(field live deliveries) deliveries, $live_missing missing; from COMMIT to the stream's receipt p50 $(field live p50_ms) ms,
+p99 ${live_p99} ms, max $(field live max_ms) ms. Site memory (RSS) $((rss_before_kb / 1024)) MB before the streams, at most $((rss_live_kb / 1024)) MB with them.
 
 | target | measured | |
 |---|---|---|
-| grid throughput ≥ 60 % of the baseline | $(ratio "$grid_rps" "$base_rps") | $(check "$grid_rps >= 0.6 * $base_rps") |
-| grid p99 < 50 ms at $connections connections | ${grid_p99} ms (baseline ${base_p99} ms, site/baseline $(ratio "$grid_p99" "$base_p99")) | $(check "$grid_p99 < 50") |
+| grid throughput ≥ 90 % of the baseline | $(ratio "$grid_rps" "$base_rps") | $(check "$grid_rps >= 0.9 * $base_rps") |
+| grid p99 ≤ 1.2 × the baseline's, at $connections connections | ${grid_p99} ms (baseline ${base_p99} ms, site/baseline $(ratio "$grid_p99" "$base_p99")) | $(check "$grid_p99 <= 1.2 * $base_p99") |
+| desk ≥ 60 % of the client's grid | ${desk_rps} req/s, $(ratio "$desk_rps" "$grid_rps") | $(check "$desk_rps >= 0.6 * $grid_rps") |
+| an unchanged desk refresh < 1 KB | ${idle_bytes} bytes (status ${desk_idle_status}) | $(check "${idle_bytes:-99999} < 1024 && $desk_idle_status == 304") |
+| an event reaches all ${live_streams} streams within 1 s at p99 | p99 ${live_p99:-?} ms, ${live_missing:-?} missing, ${live_opened:-0} open | $(check "${live_p99:-99999} < 1000 && ${live_missing:-1} == 0 && ${live_opened:-0} == $live_streams") |
 | no errors or 5xx in any scenario | $errors_total | $(check "$errors_total == 0") |
 | exactly one winner per raced cell, no double booking | per cell: $winners; double-booked cells: $doubles; clients twice a day: $client_doubles | $(check "$doubles == 0 && $client_doubles == 0") |
 | site peak memory (VmHWM) < 400 MB | $((peak_kb / 1024)) MB | $(check "$peak_kb < 409600") |
@@ -270,6 +325,7 @@ echo
 
 failed=0
 [ "$errors_total" -eq 0 ] || { echo "FAILED: $errors_total requests errored" >&2; failed=1; }
+[ "${live_missing:-1}" = 0 ] && [ "${live_opened:-0}" = "$live_streams" ] || { echo "FAILED: live streams missed events or did not open (${result[live]:-no result})" >&2; failed=1; }
 [ "$doubles" -eq 0 ] && [ "$client_doubles" -eq 0 ] || { echo "FAILED: a cell or a client-day was booked twice" >&2; failed=1; }
 echo "$winners" | tr ',' '\n' | grep -qv '^1$' && { echo "FAILED: a raced cell does not have exactly one booking ($winners)" >&2; failed=1; }
 exit $failed

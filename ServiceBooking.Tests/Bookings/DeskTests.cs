@@ -31,7 +31,7 @@ public sealed class CalendarTests(BookingFixture fixture) : BookingTest<BookingF
     }
 
     [Fact]
-    public async Task The_desk_shows_who_booked_what_and_refreshes_itself()
+    public async Task The_desk_shows_who_booked_what_and_follows_the_days_live_stream()
     {
         var (_, _, advisor) = await ClientBookedAsync();
         var manager = await ManagerAsync();
@@ -44,8 +44,13 @@ public sealed class CalendarTests(BookingFixture fixture) : BookingTest<BookingF
         Assert.Equal("+7 900 123-45-67", cell.QuerySelector("[data-testid=slot-phone]")!.TextContent);
         Assert.Contains("ТО-1 · 6 800,00 ₽", cell.TextContent.Replace('\u00A0', ' '), StringComparison.Ordinal);
         var day = page.Document.QuerySelector("[data-testid=desk-day]")!;
-        Assert.Equal("every 5s", day.GetAttribute("hx-trigger"));
+        Assert.Equal("sse", day.GetAttribute("hx-ext"));
+        Assert.Matches($@"^/Manager/Calendar/live\?date={Iso(Today)}&v=[0-9]+$", day.GetAttribute("sse-connect"));
+        // When the stream says so, and while it is down (every 5 s), the grid asks for itself conditionally.
+        Assert.Equal("sse:resync, live:poll", day.GetAttribute("hx-trigger"));
         Assert.Equal($"/Manager/Calendar?handler=Day&date={Iso(Today)}&refresh=true", day.GetAttribute("hx-get"));
+        Assert.Equal("5", day.GetAttribute("data-live-poll"));
+        Assert.NotNull(day.QuerySelector("[data-testid=live-note][role=status][sse-swap=cells]"));
         var id = await DbAsync(db => db.Bookings.Select(b => b.Id).SingleAsync());
         var details = await manager.HtmxAsync($"/Manager/Calendar?handler=Booking&id={id}");
         Assert.Contains("+7 900 123-45-67", details.TestId("desk-booking"), StringComparison.Ordinal);

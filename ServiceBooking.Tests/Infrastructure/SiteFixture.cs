@@ -54,8 +54,10 @@ public class SiteFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
-        // The rows went behind the site's back: it must not show advisors and days off it read before.
+        // The rows went behind the site's back (TRUNCATE also notifies, but asynchronously): it must not show advisors,
+        // days off or grids it read before.
         Site.Services.GetRequiredService<Web.Modules.Bookings.CalendarFacts>().Changed();
+        Site.Services.GetRequiredService<Web.Modules.Bookings.DayGridCache>().Clear();
         Smtp.Refuse = false;
         Smtp.Clear();
     }

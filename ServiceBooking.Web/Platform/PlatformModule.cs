@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
+using ServiceBooking.Web.Platform.Live;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Notifications;
@@ -59,6 +60,9 @@ public static class PlatformModule
         // The audit trail: every change of an entity a module registered (AddAudited), written with the change.
         services.AddSingleton<IInterceptor, AuditInterceptor>();
         services.AddScoped<AuditTrail>();
+
+        // Live pages: committed changes reach every instance's open pages (Platform/Live).
+        services.AddLive();
         // Pooled: a request rents a context instead of building one and its options (measured in bench/RESULTS.md).
         // Interceptors come from every module that registers one (IInterceptor).
         services.AddDbContextPool<ApplicationDbContext>((provider, options) => ApplicationDbContext.Configure(options, connectionString)

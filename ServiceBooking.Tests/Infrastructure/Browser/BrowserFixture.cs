@@ -33,12 +33,27 @@ public sealed class BrowserFixture : SiteFixture
 
     protected override void StartSite() => BaseUrl = Site.StartOnRealPort();
 
-    /// <summary>A fresh browser profile (no cookies) at the site, in Russian, the size of a laptop or of a phone (or the size given).</summary>
-    public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null)
+    /// <summary>A grid whose live stream is cut polls every second (the journeys check that it keeps up).</summary>
+    protected override void Configure(SiteFactory site) => site.Settings["Booking:FallbackPollSeconds"] = "1";
+
+    /// <summary>Another instance of the site on the same database, on a real port of its own.</summary>
+    public (SiteFactory Site, Uri BaseUrl) StartAnotherSite()
+    {
+        var other = new SiteFactory(ConnectionString, Smtp);
+        Configure(other);
+        other.Settings["Jobs:Outbox"] = "false";
+        return (other, other.StartOnRealPort());
+    }
+
+    /// <summary>
+    /// A fresh browser profile (no cookies) at the site (or at <paramref name="site"/>), in Russian, the size of a laptop
+    /// or of a phone (or the size given).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, ViewportSize? size = null, Uri? site = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl.ToString(),
+            BaseURL = (site ?? BaseUrl).ToString(),
             Locale = "ru-RU",
             ViewportSize = size ?? (phone ? new ViewportSize { Width = 375, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 }),
             IsMobile = phone,

@@ -83,6 +83,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("/Booking/Index", "ClosePanel", "/Booking?handler=ClosePanel", Access.SignedIn),
         new("/Booking/Index", "Book", "/Booking?handler=Book&date={day}&time=13:00&advisorId={advisor}&carId={car}&repairTypeId={repairType}", Access.SignedIn),
         new("/Booking/My", null, "/Booking/My", Access.SignedIn),
+        new("/Booking/live", null, "/Booking/live?date={day}", Access.SignedIn),
         new("/Booking/My", "Cancel", "/Booking/My?handler=Cancel&id={booking}", Access.Owner),
 
         // The manager's desk and campaigns
@@ -96,6 +97,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("Manager:/Calendar/Index", "Book", "/Manager/Calendar?handler=Book&date={day}&time=14:00&advisorId={advisor}&clientId={clientId}&carId={car}&repairTypeId={repairType}", Access.Staff),
         new("Manager:/Calendar/Index", "Booking", "/Manager/Calendar?handler=Booking&id={booking}", Access.Staff),
         new("Manager:/Calendar/Index", "Delete", "/Manager/Calendar?handler=Delete&id={booking}&reason=test", Access.Staff),
+        new("/Manager/Calendar/live", null, "/Manager/Calendar/live?date={day}", Access.Staff),
         new("Manager:/Campaigns/Index", null, "/Manager/Campaigns", Access.Staff),
         new("Manager:/Campaigns/New", null, "/Manager/Campaigns/New", Access.Staff),
         new("Manager:/Campaigns/New", "Count", "/Manager/Campaigns/New?handler=Count", Access.Staff),
@@ -153,7 +155,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     /// </summary>
     internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
     [
-        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error") && row.Access is not Access.Absent
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live") && row.Access is not Access.Absent
                 && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
             .Select(row => row.Url),
     ];
@@ -398,7 +400,8 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
                 request.Content = new FormUrlEncodedContent(fields);
             }
 
-            using var response = await http.SendAsync(request);
+            // Headers only: a live stream's body never ends (disposing the answer closes it).
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             return (response.StatusCode, response.Headers.Location?.OriginalString);
         }
 

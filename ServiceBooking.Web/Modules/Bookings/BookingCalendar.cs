@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform;
@@ -8,11 +10,14 @@ namespace ServiceBooking.Web.Modules.Bookings;
 
 /// <summary>Reads what the calendar and the day grid show: which days can be booked, and the state of every cell.</summary>
 /// <remarks>
-/// The grid is the busiest answer of the site (every client's calendar, every manager's desk every few seconds): its
-/// queries are compiled once, and the advisors and days off it shows come from <see cref="CalendarFacts"/>. Whether a
-/// day is off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
+/// The grid is the busiest answer of the site (every client's calendar, every manager's desk): while this instance
+/// listens for changes each day's bookings come from <see cref="DayGridCache"/> (read once per change of the day), the
+/// advisors and days off it shows from <see cref="CalendarFacts"/>; otherwise from compiled queries. Whether a day is
+/// off for a booking (<see cref="IsDayOffAsync"/>) is read from the database, once per request.
 /// </remarks>
-public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts, WorkshopClock clock, IOptions<BookingOptions> options)
+public sealed class BookingCalendar(
+    ApplicationDbContext db, CalendarFacts facts, DayGridCache cache, WorkshopClock clock, IOptions<BookingOptions> options,
+    IServiceScopeFactory scopes)
 {
     private static readonly Func<ApplicationDbContext, DateOnly, IAsyncEnumerable<GridBooking>> BookingsOfDay =
         EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date) => db.Bookings.AsNoTracking()
@@ -23,14 +28,6 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
         EF.CompileAsyncQuery((ApplicationDbContext db, string clientId, DateOnly from, DateOnly to) => db.Bookings
             .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to)
             .Select(b => b.Date));
-
-    /// <summary>Every booking of the day and the client's own active bookings in its month, in one statement.</summary>
-    private static readonly Func<ApplicationDbContext, DateOnly, string, DateOnly, DateOnly, IAsyncEnumerable<DatedBooking>> DayAndOwnMonth =
-        EF.CompileAsyncQuery((ApplicationDbContext db, DateOnly date, string clientId, DateOnly from, DateOnly to) => db.Bookings
-            .Where(b => b.Date == date)
-            .Concat(db.Bookings
-                .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && b.Date >= from && b.Date <= to && b.Date != date))
-            .Select(b => new DatedBooking(b.Id, b.Date, b.AdvisorId, b.Start, b.ClientId, b.Status)));
 
     private readonly Dictionary<DateOnly, HashSet<DateOnly>> daysOffByMonth = [];
 
@@ -61,32 +58,27 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
     public async Task<MonthView> MonthAsync(DateOnly anyDayOfMonth, DateOnly? selected, string? viewerId, CancellationToken cancellationToken)
     {
         var (first, last) = MonthOf(anyDayOfMonth);
-        var own = viewerId is null ? [] : await ToSetAsync(OwnBookingDays(db, viewerId, first, last), cancellationToken);
+        var own = viewerId is null ? []
+            : cache.IsUsable ? await OwnDaysFromMemoryAsync(viewerId, first, last, cancellationToken)
+            : await ToSetAsync(OwnBookingDays(db, viewerId, first, last), cancellationToken);
         return await MonthAsync(first, selected, own, cancellationToken);
     }
 
-    /// <summary>
-    /// A client's grid of <paramref name="date"/> and the calendar of its month marking that day: what
-    /// <see cref="DayAsync"/> and <see cref="MonthAsync(DateOnly, DateOnly?, string?, CancellationToken)"/> give, with
-    /// the bookings read in one statement (the answer to every click on a day).
-    /// </summary>
-    public async Task<(DayGrid Day, MonthView Month)> DayWithMonthAsync(DateOnly date, string viewerId, CancellationToken cancellationToken)
+    /// <summary>The days of a month the client has an active booking on, from the cached days (read at once when missing).</summary>
+    private async Task<HashSet<DateOnly>> OwnDaysFromMemoryAsync(string viewerId, DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        var (first, last) = MonthOf(date);
-        var rows = new List<DatedBooking>();
-        await foreach (var row in DayAndOwnMonth(db, date, viewerId, first, last).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        var own = rows.Where(b => b.ClientId == viewerId && b.Status == BookingStatus.Active).Select(b => b.Date).ToHashSet();
-        var day = await DayAsync(date, [.. rows.Where(b => b.Date == date).Select(b => b.ForGrid)], viewerId, cancellationToken);
-        return (day, await MonthAsync(first, date, own, cancellationToken));
+        var days = await CachedDaysAsync([.. Enumerable.Range(0, last.Day - first.Day + 1).Select(first.AddDays)], cancellationToken);
+        return days.Values.Where(d => d.ActiveByClient.ContainsKey(viewerId)).Select(d => d.Date).ToHashSet();
     }
 
     /// <summary>The day's grid; <paramref name="viewerId"/> marks the viewer's own bookings (null for staff).</summary>
     public async Task<DayGrid> DayAsync(DateOnly date, string? viewerId, CancellationToken cancellationToken)
     {
+        if (cache.IsUsable)
+        {
+            return await DayAsync(date, (await CachedDayAsync(date, cancellationToken)).Bookings, viewerId, cancellationToken);
+        }
+
         var bookings = new List<GridBooking>();
         await foreach (var booking in BookingsOfDay(db, date).WithCancellation(cancellationToken))
         {
@@ -94,6 +86,158 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
         }
 
         return await DayAsync(date, bookings, viewerId, cancellationToken);
+    }
+
+    /// <summary>The day's bookings and version: from memory while it is current, else read (and kept while listening).</summary>
+    /// <remarks>
+    /// Read once however many ask at the same moment, in a scope of its own (so that no caller's cancellation or end of
+    /// request stops it): after a booking every open stream of the day asks at once.
+    /// </remarks>
+    internal async Task<CachedDay> CachedDayAsync(DateOnly date, CancellationToken cancellationToken) =>
+        cache.Find(date) ?? await cache.LoadAsync(date, Today, options.Value.HorizonDays, async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return (await ReadDaysAsync(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>(), [date], CancellationToken.None))[0];
+        }).WaitAsync(cancellationToken);
+
+    /// <summary>Several days at once; those not in memory are read in one statement.</summary>
+    internal async Task<IReadOnlyDictionary<DateOnly, CachedDay>> CachedDaysAsync(IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<DateOnly, CachedDay>(dates.Count);
+        var tickets = new List<DayGridCache.Ticket>();
+        foreach (var date in dates)
+        {
+            if (cache.Find(date) is { } day)
+            {
+                found[date] = day;
+            }
+            else
+            {
+                tickets.Add(cache.Take(date));
+            }
+        }
+
+        if (tickets.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var day in await ReadDaysAsync(db, [.. tickets.Select(t => t.Date)], cancellationToken))
+        {
+            found[day.Date] = day;
+        }
+
+        foreach (var ticket in tickets)
+        {
+            cache.Keep(ticket, found[ticket.Date], Today, options.Value.HorizonDays);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The day's grid state for caches of rendered grids: whether it can be booked, how many half-hours have begun, and
+    /// which reading of advisors and days off it is built from.
+    /// </summary>
+    internal async Task<(bool Open, int Started, long Facts)> GridStateAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var known = await FactsAsync(cancellationToken);
+        var dayOff = (await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        return GridState(date, dayOff, known.Id, clock, LastBookableDay);
+    }
+
+    /// <summary>
+    /// <see cref="GridStateAsync"/> from memory alone: null unless the advisors and days off (covering the date's month)
+    /// are in memory. For live streams, which must not each take a database context to find out nothing changed.
+    /// </summary>
+    internal static (bool Open, int Started, long Facts)? GridStateInMemory(DateOnly date, CalendarFacts facts, WorkshopClock clock, int horizonDays)
+    {
+        var today = clock.Today;
+        var last = today.AddDays(horizonDays);
+        var (first, end) = MonthOf(date);
+        return facts.Current(MonthOf(today).First, MonthOf(last).Last) is { } known && known.Covers(first, end)
+            ? GridState(date, known.DaysOff.Contains(date), known.Id, clock, last)
+            : null;
+    }
+
+    private static (bool Open, int Started, long Facts) GridState(DateOnly date, bool dayOff, long facts, WorkshopClock clock, DateOnly lastBookableDay)
+    {
+        var today = clock.Today;
+        var open = date >= today && date <= lastBookableDay && !dayOff;
+        var now = clock.LocalNow;
+        var started = date < today ? TimeSlot.DayStarts.Count
+            : date > today ? 0
+            : TimeSlot.DayStarts.Count(start => TimeSlot.Create(date, start).HasStartedAt(now));
+        return (open, started, facts);
+    }
+
+    /// <summary>
+    /// Every booking of each day with the day's version, in one statement (so rows and version are of one snapshot):
+    /// the version is the later of the day's and the working calendar's (<c>live_versions</c>, bumped by triggers).
+    /// </summary>
+    private static async Task<List<CachedDay>> ReadDaysAsync(ApplicationDbContext db, DateOnly[] dates, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT d.day,
+                   coalesce((SELECT max(v.version) FROM live_versions v
+                             WHERE v.topic IN ('calendar', 'day:' || to_char(d.day, 'YYYY-MM-DD'))), 0),
+                   b.id, b.advisor_id, b.start_time, b.client_id, b.status
+            FROM unnest(@days) AS d(day)
+            LEFT JOIN bookings b ON b.date = d.day
+            ORDER BY d.day
+            """;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand(Sql, connection);
+            command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("days", dates));
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var days = new List<CachedDay>(dates.Length);
+            DateOnly? current = null;
+            long version = 0;
+            var bookings = new List<GridBooking>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var day = reader.GetFieldValue<DateOnly>(0);
+                if (current != day)
+                {
+                    if (current is { } done)
+                    {
+                        days.Add(new CachedDay(done, version, bookings));
+                    }
+
+                    (current, version, bookings) = (day, reader.GetInt64(1), []);
+                }
+
+                if (!reader.IsDBNull(2))
+                {
+                    bookings.Add(new GridBooking(
+                        reader.GetInt32(2), reader.GetInt32(3), reader.GetFieldValue<TimeOnly>(4), reader.GetString(5),
+                        Enum.Parse<BookingStatus>(reader.GetString(6))));
+                }
+            }
+
+            if (current is { } last)
+            {
+                days.Add(new CachedDay(last, version, bookings));
+            }
+
+            return days;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>"Кузнецов А. И."</summary>
@@ -106,7 +250,7 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
         return (first, first.AddMonths(1).AddDays(-1));
     }
 
-    private async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
+    internal async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)
     {
         // Advisors no longer active still show on a day where they have bookings.
         var booked = bookings.Where(b => b.Status == BookingStatus.Active).Select(b => b.AdvisorId).ToHashSet();
@@ -162,11 +306,6 @@ public sealed class BookingCalendar(ApplicationDbContext db, CalendarFacts facts
         }
 
         return set;
-    }
-
-    private sealed record DatedBooking(int Id, DateOnly Date, int AdvisorId, TimeOnly Start, string ClientId, BookingStatus Status)
-    {
-        public GridBooking ForGrid => new(Id, AdvisorId, Start, ClientId, Status);
     }
 }
 

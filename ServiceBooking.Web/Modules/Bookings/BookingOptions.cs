@@ -11,7 +11,10 @@ public sealed class BookingOptions
     [Range(1, 365)]
     public int HorizonDays { get; set; } = 60;
 
-    /// <summary>How often the manager's grid refreshes itself.</summary>
+    /// <summary>
+    /// How often a grid page asks whether its day changed while its live stream is down (a conditional request that
+    /// costs a 304 when nothing did).
+    /// </summary>
     [Range(1, 300)]
-    public int DeskRefreshSeconds { get; set; } = 5;
+    public int FallbackPollSeconds { get; set; } = 5;
 }

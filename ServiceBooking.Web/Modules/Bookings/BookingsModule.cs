@@ -1,16 +1,17 @@
 using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Modules.Bookings.Scheduling;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
+using ServiceBooking.Web.Platform.Live;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 
 /// <summary>
 /// Booking (PRODUCT.md sections D and E): the client's calendar and day grid, the manager's desk, the working calendar
-/// (service advisors and days off, Admin), the booking emails and the reminder jobs.
+/// (service advisors and days off, Admin), the booking emails and the reminder jobs; the grids' live streams.
 /// </summary>
 public static class BookingsModule
 {
@@ -21,7 +22,15 @@ public static class BookingsModule
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section);
         services.AddAudited<Booking>();
         services.AddSingleton<CalendarFacts>();
-        services.AddSingleton<IInterceptor, CalendarFactsInterceptor>();
+        services.AddSingleton<DayGridCache>();
+        services.AddSingleton<GridRenderer>();
+        services.AddSingleton<LiveStreamCount>();
+        services.AddSingleton<LiveFrames>();
+        services.AddScoped<LiveGrids>();
+        // What this instance's own saves change, told to its caches at commit (the triggers tell every instance).
+        services.AddSingleton(new LiveEntityTopics(typeof(Booking), entry => Days(entry)));
+        services.AddSingleton(new LiveEntityTopics(typeof(DayOff), entry => [LiveTopics.Calendar, .. Days(entry)]));
+        services.AddSingleton(new LiveEntityTopics(typeof(ServiceAdvisor), _ => [LiveTopics.Calendar]));
         services.AddScoped<BookingCalendar>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<BookingHistory>();
@@ -47,5 +56,22 @@ public static class BookingsModule
             options.Conventions.AuthorizeFolder(ModulePages.Folder("Bookings", "/Admin"), Policies.Admin);
         });
         return builder;
+    }
+
+    public static WebApplication MapBookings(this WebApplication app)
+    {
+        app.MapLiveGrids();
+        return app;
+    }
+
+    /// <summary>The day an entity is on, and the day it was on before this save.</summary>
+    private static IEnumerable<string> Days(EntityEntry entry)
+    {
+        var date = entry.Property(nameof(Booking.Date));
+        yield return LiveTopics.Day((DateOnly)date.CurrentValue!);
+        if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Modified && date.OriginalValue is DateOnly before && before != (DateOnly)date.CurrentValue!)
+        {
+            yield return LiveTopics.Day(before);
+        }
     }
 }

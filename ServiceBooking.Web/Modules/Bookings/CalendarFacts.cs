@@ -1,20 +1,33 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Live;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 
 /// <summary>
 /// The service advisors and the days off: every grid and calendar reads them, an Admin changes them a few times a year.
-/// They are kept in memory for <see cref="Lifetime"/> at most and dropped at once when this instance saves a change to
-/// either (<see cref="CalendarFactsInterceptor"/>); a change saved by another instance of the site shows within the
-/// lifetime. Only what the grid and calendar display comes from here: booking rules read the database.
+/// They are kept in memory and dropped when the database says the working calendar changed (topic
+/// <see cref="LiveTopics.Calendar"/>, published by triggers on commit, whichever instance or tool wrote it), so another
+/// instance's change shows at once. While this instance is not listening (its connection for notifications is down)
+/// what was read is kept for <see cref="Lifetime"/> at most. Only what the grid and calendar display comes from here:
+/// booking rules read the database.
 /// </summary>
-public sealed class CalendarFacts(TimeProvider time)
+public sealed class CalendarFacts : ILiveObserver
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    private static long _reads;
+
+    private readonly TimeProvider time;
+    private readonly LiveHub hub;
+
+    public CalendarFacts(TimeProvider time, LiveHub hub)
+    {
+        this.time = time;
+        this.hub = hub;
+        hub.Observe(this);
+    }
 
     private static readonly Func<ApplicationDbContext, IAsyncEnumerable<FactsAdvisor>> AllAdvisors =
         EF.CompileAsyncQuery((ApplicationDbContext db) => db.ServiceAdvisors
@@ -37,16 +50,23 @@ public sealed class CalendarFacts(TimeProvider time)
         Volatile.Write(ref _snapshot, null);
     }
 
+    /// <summary>What is in memory for that range, if it is still current; null when it would have to be read.</summary>
+    public Snapshot? Current(DateOnly from, DateOnly to)
+    {
+        var known = Volatile.Read(ref _snapshot);
+        return known is not null && known.From == from && known.To == to && (known.Listened || time.GetUtcNow() < known.Expires) ? known : null;
+    }
+
     /// <summary>All advisors (active or not, in name order) and the days off from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public async Task<Snapshot> GetAsync(ApplicationDbContext db, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var known = Volatile.Read(ref _snapshot);
-        if (known is not null && known.From == from && known.To == to && time.GetUtcNow() < known.Expires)
+        if (Current(from, to) is { } known)
         {
             return known;
         }
 
         var version = Interlocked.Read(ref _version);
+        var listened = hub.IsListening;
         var advisors = new List<FactsAdvisor>();
         await foreach (var advisor in AllAdvisors(db).WithCancellation(cancellationToken))
         {
@@ -59,7 +79,7 @@ public sealed class CalendarFacts(TimeProvider time)
             daysOff.Add(day);
         }
 
-        var fresh = new Snapshot(from, to, advisors, daysOff, time.GetUtcNow() + Lifetime);
+        var fresh = new Snapshot(from, to, advisors, daysOff, time.GetUtcNow() + Lifetime, listened, Interlocked.Increment(ref _reads));
         if (Interlocked.Read(ref _version) == version)
         {
             // Kept only when nothing changed while it was read.
@@ -71,65 +91,24 @@ public sealed class CalendarFacts(TimeProvider time)
 
     public sealed record FactsAdvisor(int Id, string LastName, string FirstName, string? Patronymic, bool IsActive);
 
-    public sealed record Snapshot(DateOnly From, DateOnly To, IReadOnlyList<FactsAdvisor> Advisors, IReadOnlySet<DateOnly> DaysOff, DateTimeOffset Expires)
+    void ILiveObserver.Changed(string topic)
+    {
+        if (topic == LiveTopics.Calendar)
+        {
+            Changed();
+        }
+    }
+
+    void ILiveObserver.Reset() => Changed();
+
+    /// <summary>
+    /// What was read: kept until the calendar changes when it was read while listening (<paramref name="Listened"/>),
+    /// else until <paramref name="Expires"/>. <paramref name="Id"/> tells one reading from another (for caches of what
+    /// was made from it).
+    /// </summary>
+    public sealed record Snapshot(
+        DateOnly From, DateOnly To, IReadOnlyList<FactsAdvisor> Advisors, IReadOnlySet<DateOnly> DaysOff, DateTimeOffset Expires, bool Listened, long Id)
     {
         public bool Covers(DateOnly first, DateOnly last) => first >= From && last <= To;
-    }
-}
-
-/// <summary>Tells <see cref="CalendarFacts"/> when this instance saves advisors or days off: before the save, and after it.</summary>
-public sealed class CalendarFactsInterceptor(CalendarFacts facts) : SaveChangesInterceptor
-{
-    private static readonly ConditionalWeakTable<DbContext, object> Saving = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Done(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Done(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Done(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Done(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Note(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries()
-                .Any(e => e.Entity is ServiceAdvisor or DayOff && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
-        {
-            Saving.AddOrUpdate(context, facts);
-            facts.Changed();
-        }
-    }
-
-    private void Done(DbContext? context)
-    {
-        if (context is not null && Saving.Remove(context))
-        {
-            facts.Changed();
-        }
     }
 }

@@ -63,4 +63,62 @@
       event.stopImmediatePropagation();
     }
   }, true);
+  // Live grids (the booking pages): a grid follows its day's server-sent-event stream (htmx SSE extension), which swaps
+  // changed cells in place. While no stream is open (it failed, or is reconnecting) the grid polls instead: every
+  // data-live-poll seconds it asks for itself with the ETag it was sent, and a 304 (nothing changed) changes nothing.
+  var liveDown = false;
+  document.addEventListener('htmx:sseOpen', function () {
+    liveDown = false;
+  });
+  document.addEventListener('htmx:sseError', function () {
+    liveDown = true;
+  });
+  (function poll() {
+    var grid = document.querySelector('[data-live-poll]');
+    var seconds = grid ? parseInt(grid.getAttribute('data-live-poll'), 10) || 5 : 5;
+    window.setTimeout(function () {
+      var current = document.querySelector('[data-live-poll]');
+      if (liveDown && current && !document.hidden && window.htmx) {
+        window.htmx.trigger(current, 'live:poll');
+      }
+      poll();
+    }, seconds * 1000);
+  })();
+  document.addEventListener('htmx:configRequest', function (event) {
+    var etag = event.detail.elt instanceof Element ? event.detail.elt.getAttribute('data-etag') : null;
+    if (etag && event.detail.verb === 'get') {
+      event.detail.headers['If-None-Match'] = etag;
+    }
+  });
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 304) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // A cell that changes under the keyboard focus is replaced: the focus stays on the same cell (its button when it
+  // has one), instead of falling back to the top of the page. The polite note beside the grid says what changed.
+  var refocus = null;
+  document.addEventListener('htmx:oobBeforeSwap', function (event) {
+    var target = event.detail.target;
+    if (target instanceof Element && target.matches('[data-testid="slot"]') && target.contains(document.activeElement)) {
+      refocus = { time: target.getAttribute('data-time'), advisor: target.getAttribute('data-advisor') };
+    }
+  });
+  document.addEventListener('htmx:sseMessage', function () {
+    if (!refocus || (document.activeElement && document.activeElement !== document.body)) {
+      refocus = null;
+      return;
+    }
+    var cell = document.querySelector('[data-testid="slot"][data-time="' + refocus.time + '"][data-advisor="' + refocus.advisor + '"]');
+    refocus = null;
+    if (cell) {
+      var control = cell.querySelector('button, a');
+      if (!control) {
+        cell.setAttribute('tabindex', '-1');
+        control = cell;
+      }
+      control.focus({ preventScroll: true });
+    }
+  });
 })();

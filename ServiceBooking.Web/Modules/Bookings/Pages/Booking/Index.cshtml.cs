@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Platform.Data;
@@ -16,7 +17,9 @@ namespace ServiceBooking.Web.Modules.Bookings.Pages.Booking;
 /// one of the client's cars. Every fragment is a handler of this page.
 /// </summary>
 [EnableRateLimiting(RateLimits.Booking)]
-public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text)
+public sealed class Index(
+    BookingCalendar calendar, BookingDesk desk, LiveGrids grids, UserManager<ApplicationUser> users, IOptions<BookingOptions> options,
+    IStringLocalizer<SharedResource> text)
     : PageModel
 {
     public const string Path = "/Booking";
@@ -25,7 +28,9 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
 
     public MonthView Month { get; private set; } = default!;
 
-    public DayGrid Day { get; private set; } = default!;
+    public LiveGrid Day { get; private set; } = default!;
+
+    public int PollSeconds => options.Value.FallbackPollSeconds;
 
     private string Me => users.GetUserId(User)!;
 
@@ -41,7 +46,7 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
             ? wanted
             : await calendar.FirstOpenDayAsync(cancellationToken);
         Month = await calendar.MonthAsync(month ?? day, day, Me, cancellationToken);
-        Day = await calendar.DayAsync(day, Me, cancellationToken);
+        Day = await grids.ClientAsync(day, Me, cancellationToken);
         return Page();
     }
 
@@ -49,9 +54,27 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
     public async Task<IActionResult> OnGetMonthAsync(DateOnly month, CancellationToken cancellationToken) =>
         Fragment("_Month", await calendar.MonthAsync(month, selected: null, Me, cancellationToken));
 
-    /// <summary>htmx: a day's grid, with the calendar marking that day.</summary>
-    public async Task<IActionResult> OnGetDayAsync(DateOnly date, CancellationToken cancellationToken) =>
-        Fragment("_Day", await DayViewAsync(date, cancellationToken));
+    /// <summary>
+    /// htmx: a day's grid, with the calendar marking that day; with <paramref name="refresh"/> the grid alone, as a
+    /// conditional answer (304 while the day is unchanged): what the page asks when its stream says to re-fetch, and
+    /// what it polls while the stream is down.
+    /// </summary>
+    public async Task<IActionResult> OnGetDayAsync(DateOnly date, bool refresh, CancellationToken cancellationToken)
+    {
+        if (!refresh)
+        {
+            return Fragment("_Day", await DayViewAsync(date, cancellationToken));
+        }
+
+        if (GridCaching.IsNotModified(HttpContext, await grids.ETagAsync(date, GridMode.Client, cancellationToken)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var grid = await grids.ClientAsync(date, Me, cancellationToken);
+        Response.Headers.ETag = grid.ETag;
+        return Fragment("_Day", new DayView(grid, null, Oob: false, PollSeconds));
+    }
 
     /// <summary>htmx: the panel for a cell: the client's cars and the work each can have, with prices.</summary>
     public async Task<IActionResult> OnGetPanelAsync(DateOnly date, TimeOnly time, int advisorId, CancellationToken cancellationToken)
@@ -67,7 +90,7 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
         {
             return Fragment("_Panel", PanelView.Refused(date, time, column.Name, text["Domain.Booking.CellTaken"]) with
             {
-                Day = new DayView(grid, null, Oob: true),
+                Day = new DayView(await grids.ClientAsync(date, Me, cancellationToken), null, Oob: true, PollSeconds),
             });
         }
 
@@ -108,8 +131,8 @@ public sealed class Index(BookingCalendar calendar, BookingDesk desk, UserManage
 
     private async Task<DayView> DayViewAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var (day, month) = await calendar.DayWithMonthAsync(date, Me, cancellationToken);
-        return new DayView(day, month, Oob: false);
+        var month = await calendar.MonthAsync(date, date, Me, cancellationToken);
+        return new DayView(await grids.ClientAsync(date, Me, cancellationToken), month, Oob: false, PollSeconds);
     }
 
     private PartialViewResult Fragment(string name, object model)

@@ -4,8 +4,11 @@ using ServiceBooking.Web.Modules.Bookings;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Booking;
 
-/// <summary>The day grid fragment; with <see cref="Month"/> the calendar is refreshed too, out of band.</summary>
-public sealed record DayView(DayGrid Grid, MonthView? Month, bool Oob);
+/// <summary>
+/// The day grid fragment, live (it follows the day's stream, and polls every <paramref name="PollSeconds"/> while the
+/// stream is down); with <see cref="Month"/> the calendar is refreshed too, out of band.
+/// </summary>
+public sealed record DayView(LiveGrid Grid, MonthView? Month, bool Oob, int PollSeconds);
 
 public enum PanelState
 {

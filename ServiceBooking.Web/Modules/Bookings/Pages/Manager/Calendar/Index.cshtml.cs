@@ -17,11 +17,12 @@ namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;
 /// <summary>
 /// The manager's desk: the same calendar and grid as clients see, with who booked what; a free cell books for a client
 /// found by name, phone, email or plate; a booking can be deleted with a reason, and the client is emailed. The grid
-/// refreshes itself, so two managers see each other's changes.
+/// is live (<see cref="LiveGridStreams"/>), so managers see each other's and clients' changes as they are made.
 /// </summary>
 [EnableRateLimiting(RateLimits.Booking)]
 public sealed class Index(
-    BookingCalendar calendar, BookingDesk desk, BookingHistory history, ApplicationDbContext db, UserManager<ApplicationUser> users,
+    BookingCalendar calendar, BookingDesk desk, BookingHistory history, LiveGrids grids, ApplicationDbContext db,
+    UserManager<ApplicationUser> users,
     IOptions<BookingOptions> options, IStringLocalizer<SharedResource> text)
     : PageModel
 {
@@ -31,7 +32,7 @@ public sealed class Index(
 
     public DeskDay Day { get; private set; } = default!;
 
-    public int RefreshSeconds => options.Value.DeskRefreshSeconds;
+    public int PollSeconds => options.Value.FallbackPollSeconds;
 
     private string Me => users.GetUserId(User)!;
 
@@ -45,9 +46,25 @@ public sealed class Index(
     public async Task<IActionResult> OnGetMonthAsync(DateOnly month, CancellationToken cancellationToken) =>
         Fragment("_Month", await calendar.MonthAsync(month, selected: null, viewerId: null, cancellationToken));
 
-    /// <summary>htmx: the day's grid (and the calendar, unless this is the periodic refresh).</summary>
-    public async Task<IActionResult> OnGetDayAsync(DateOnly date, bool refresh, CancellationToken cancellationToken) =>
-        Fragment("_Day", await DayAsync(date, withMonth: !refresh, oob: false, cancellationToken));
+    /// <summary>
+    /// htmx: the day's grid and the calendar; with <paramref name="refresh"/> the grid alone, as a conditional answer
+    /// (304 while the day is unchanged): what the desk asks when its stream says to re-fetch, and polls while it is down.
+    /// </summary>
+    public async Task<IActionResult> OnGetDayAsync(DateOnly date, bool refresh, CancellationToken cancellationToken)
+    {
+        if (refresh && GridCaching.IsNotModified(HttpContext, await grids.ETagAsync(date, GridMode.Desk, cancellationToken)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var day = await DayAsync(date, withMonth: !refresh, oob: false, cancellationToken);
+        if (refresh)
+        {
+            Response.Headers.ETag = day.Grid.ETag;
+        }
+
+        return Fragment("_Day", day);
+    }
 
     /// <summary>htmx: a free cell's panel; without a client, the client search; with one, their cars and the work.</summary>
     public async Task<IActionResult> OnGetPanelAsync(DateOnly date, TimeOnly time, int advisorId, string? clientId, int? carId, CancellationToken cancellationToken)
@@ -171,11 +188,10 @@ public sealed class Index(
     }
 
     private async Task<DeskDay> DayAsync(DateOnly date, bool withMonth, bool oob, CancellationToken cancellationToken) => new(
-        await calendar.DayAsync(date, viewerId: null, cancellationToken),
-        await desk.SummariesAsync(date, cancellationToken),
+        await grids.DeskAsync(date, cancellationToken),
         withMonth ? await calendar.MonthAsync(date, date, viewerId: null, cancellationToken) : null,
         oob,
-        RefreshSeconds);
+        PollSeconds);
 
     private PartialViewResult Fragment(string name, object model)
     {

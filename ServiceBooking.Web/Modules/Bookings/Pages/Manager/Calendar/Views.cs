@@ -5,8 +5,11 @@ using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;
 
-/// <summary>The desk's day: the grid with who booked what; it refreshes itself every <see cref="RefreshSeconds"/>.</summary>
-public sealed record DeskDay(DayGrid Grid, IReadOnlyDictionary<int, BookingSummary> Details, MonthView? Month, bool Oob, int RefreshSeconds);
+/// <summary>
+/// The desk's day: the grid with who booked what, live (it follows the day's stream, and polls every
+/// <paramref name="PollSeconds"/> while the stream is down).
+/// </summary>
+public sealed record DeskDay(LiveGrid Grid, MonthView? Month, bool Oob, int PollSeconds);
 
 /// <summary>The cell a panel is about.</summary>
 public sealed record DeskSlot(DateOnly Date, TimeOnly Start, int AdvisorId, string AdvisorName);
