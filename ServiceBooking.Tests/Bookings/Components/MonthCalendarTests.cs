@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Bookings.Components;
 

@@ -33,7 +33,10 @@ public sealed class BookingCalendar(
 
     public DateOnly Today => clock.Today;
 
-    public DateOnly LastBookableDay => clock.Today.AddDays(options.Value.HorizonDays);
+    public DateOnly LastBookableDay => Horizon.LastBookableDay;
+
+    /// <summary>The booking horizon as of now (the Domain's rule of which days are open).</summary>
+    public BookingHorizon Horizon => new(clock.LocalNow, options.Value.HorizonDays);
 
     /// <summary>Whether <paramref name="date"/> is a day off, as the database says now (for booking rules).</summary>
     public async Task<bool> IsDayOffAsync(DateOnly date, CancellationToken cancellationToken) =>
@@ -43,16 +46,7 @@ public sealed class BookingCalendar(
     public async Task<DateOnly> FirstOpenDayAsync(CancellationToken cancellationToken)
     {
         var daysOff = (await FactsAsync(cancellationToken)).DaysOff;
-        var lastStart = Domain.Bookings.TimeSlot.DayStarts[^1];
-        for (var day = Today; day <= LastBookableDay; day = day.AddDays(1))
-        {
-            if (!daysOff.Contains(day) && !(day == Today && clock.LocalNow.TimeOfDay >= lastStart.ToTimeSpan()))
-            {
-                return day;
-            }
-        }
-
-        return Today;
+        return Horizon.FirstOpenDay(daysOff.Contains);
     }
 
     public async Task<MonthView> MonthAsync(DateOnly anyDayOfMonth, DateOnly? selected, string? viewerId, CancellationToken cancellationToken)
@@ -143,7 +137,7 @@ public sealed class BookingCalendar(
     {
         var known = await FactsAsync(cancellationToken);
         var dayOff = (await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
-        return GridState(date, dayOff, known.Id, clock, LastBookableDay);
+        return GridState(date, dayOff, known.Id, Horizon);
     }
 
     /// <summary>
@@ -152,24 +146,15 @@ public sealed class BookingCalendar(
     /// </summary>
     internal static (bool Open, int Started, long Facts)? GridStateInMemory(DateOnly date, CalendarFacts facts, WorkshopClock clock, int horizonDays)
     {
-        var today = clock.Today;
-        var last = today.AddDays(horizonDays);
+        var horizon = new BookingHorizon(clock.LocalNow, horizonDays);
         var (first, end) = MonthOf(date);
-        return facts.Current(MonthOf(today).First, MonthOf(last).Last) is { } known && known.Covers(first, end)
-            ? GridState(date, known.DaysOff.Contains(date), known.Id, clock, last)
+        return facts.Current(MonthOf(horizon.Today).First, MonthOf(horizon.LastBookableDay).Last) is { } known && known.Covers(first, end)
+            ? GridState(date, known.DaysOff.Contains(date), known.Id, horizon)
             : null;
     }
 
-    private static (bool Open, int Started, long Facts) GridState(DateOnly date, bool dayOff, long facts, WorkshopClock clock, DateOnly lastBookableDay)
-    {
-        var today = clock.Today;
-        var open = date >= today && date <= lastBookableDay && !dayOff;
-        var now = clock.LocalNow;
-        var started = date < today ? TimeSlot.DayStarts.Count
-            : date > today ? 0
-            : TimeSlot.DayStarts.Count(start => TimeSlot.Create(date, start).HasStartedAt(now));
-        return (open, started, facts);
-    }
+    private static (bool Open, int Started, long Facts) GridState(DateOnly date, bool dayOff, long facts, BookingHorizon horizon) =>
+        (horizon.IsOpen(date, dayOff), horizon.StartedSlots(date), facts);
 
     /// <summary>
     /// Every booking of each day with the day's version, in one statement (so rows and version are of one snapshot):
@@ -257,7 +242,7 @@ public sealed class BookingCalendar(
         var advisors = (await FactsAsync(cancellationToken)).Advisors
             .Where(a => a.IsActive || booked.Contains(a.Id))
             .Select(a => new GridAdvisor(a.Id, ShortName(a.LastName, a.FirstName, a.Patronymic)));
-        var open = date >= Today && date <= LastBookableDay && !(await ShownDaysOffAsync(date, cancellationToken)).Contains(date);
+        var open = Horizon.IsOpen(date, (await ShownDaysOffAsync(date, cancellationToken)).Contains(date));
         return SlotGrid.Build(date, advisors, bookings, viewerId, clock.LocalNow, closedDay: !open);
     }
 
@@ -265,12 +250,10 @@ public sealed class BookingCalendar(
     {
         var last = MonthOf(first).Last;
         var daysOff = await ShownDaysOffAsync(first, cancellationToken);
+        var horizon = Horizon;
         var days = Enumerable.Range(0, last.Day).Select(i => first.AddDays(i)).Select(day => new CalendarDay(
-            day,
-            day < Today ? DayState.Past : day > LastBookableDay ? DayState.BeyondHorizon : daysOff.Contains(day) ? DayState.DayOff : DayState.Open,
-            own.Contains(day),
-            day == selected)).ToList();
-        return new MonthView(first, days, first > new DateOnly(Today.Year, Today.Month, 1), last < LastBookableDay);
+            day, horizon.StateOf(day, daysOff.Contains(day)), own.Contains(day), day == selected)).ToList();
+        return new MonthView(first, days, horizon.HasMonthBefore(first), horizon.HasMonthAfter(last));
     }
 
     /// <summary>The advisors and days off from the first day of this month to the end of the horizon's month.</summary>
@@ -307,14 +290,6 @@ public sealed class BookingCalendar(
 
         return set;
     }
-}
-
-public enum DayState
-{
-    Open,
-    Past,
-    BeyondHorizon,
-    DayOff,
 }
 
 public sealed record CalendarDay(DateOnly Date, DayState State, bool HasOwnBooking, bool IsSelected);

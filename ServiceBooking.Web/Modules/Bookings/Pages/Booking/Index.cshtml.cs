@@ -42,7 +42,7 @@ public sealed class Index(
             return Page();
         }
 
-        var day = date is { } wanted && wanted >= calendar.Today && wanted <= calendar.LastBookableDay
+        var day = date is { } wanted && calendar.Horizon.Covers(wanted)
             ? wanted
             : await calendar.FirstOpenDayAsync(cancellationToken);
         Month = await calendar.MonthAsync(month ?? day, day, Me, cancellationToken);
