@@ -22,7 +22,6 @@ public sealed class BookingDesk(
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);
 
-    /// <summary>The repair types that can be done on <paramref name="car"/>, each with its quote for the car's model.</summary>
     /// <summary>The work a client's car can have, priced for it; null when the car is not that client's (a 404 for pages).</summary>
     public async Task<IReadOnlyList<PricedRepairType>?> RepairTypesForAsync(int carId, string clientId, CancellationToken cancellationToken)
     {

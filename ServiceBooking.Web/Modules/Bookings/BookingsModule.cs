@@ -34,6 +34,8 @@ public static class BookingsModule
         services.AddScoped<BookingCalendar>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<BookingHistory>();
+        services.AddScoped<ClientBookings>();
+        services.AddScoped<DeskClients>();
         services.AddScoped<BookingEmails>();
         services.AddScheduling();
         services.AddTransient<ReminderJob>();

@@ -21,7 +21,7 @@ namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;
 /// </summary>
 [EnableRateLimiting(RateLimits.Booking)]
 public sealed class Index(
-    BookingCalendar calendar, BookingDesk desk, BookingHistory history, LiveGrids grids, ApplicationDbContext db,
+    BookingCalendar calendar, BookingDesk desk, BookingHistory history, LiveGrids grids, DeskClients clients,
     UserManager<ApplicationUser> users,
     IOptions<BookingOptions> options, IStringLocalizer<SharedResource> text)
     : PageModel
@@ -102,13 +102,7 @@ public sealed class Index(
     /// <summary>htmx: clients matching a name, phone, email or plate (at most 20).</summary>
     public async Task<IActionResult> OnGetClientsAsync(string? q, DateOnly date, TimeOnly time, int advisorId, CancellationToken cancellationToken)
     {
-        var found = string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2
-            ? []
-            : await UserSearch.Filter(db.Users.AsNoTracking(), db.Cars, q)
-                .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Take(20)
-                .Select(u => new ClientMatch(u.Id, u.LastName + " " + u.FirstName + (u.Patronymic == null ? "" : " " + u.Patronymic), u.PhoneNumber, u.Email,
-                    db.Cars.Where(c => c.OwnerId == u.Id && c.IsActive).Select(c => (string)(object)c.Plate).ToList()))
-                .ToListAsync(cancellationToken);
+        var found = await clients.FindAsync(q, cancellationToken);
         return Fragment("_Clients", new ClientResults(new DeskSlot(date, time, advisorId, string.Empty), q ?? string.Empty, found));
     }
 

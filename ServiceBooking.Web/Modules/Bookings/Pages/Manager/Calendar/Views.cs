@@ -14,8 +14,6 @@ public sealed record DeskDay(LiveGrid Grid, MonthView? Month, bool Oob, int Poll
 /// <summary>The cell a panel is about.</summary>
 public sealed record DeskSlot(DateOnly Date, TimeOnly Start, int AdvisorId, string AdvisorName);
 
-public sealed record ClientMatch(string Id, string Name, string? Phone, string? Email, IReadOnlyList<string> Plates);
-
 public sealed record ClientResults(DeskSlot Slot, string Query, IReadOnlyList<ClientMatch> Clients);
 
 public enum DeskPanelState
