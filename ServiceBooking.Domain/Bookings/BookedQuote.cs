@@ -1,5 +1,5 @@
-using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Catalog;
+using ServiceBooking.Domain.Common;
 
 namespace ServiceBooking.Domain.Bookings;
 

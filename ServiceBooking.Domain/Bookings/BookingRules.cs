@@ -1,7 +1,6 @@
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Domain.Bookings;
 
 namespace ServiceBooking.Domain.Bookings;
 

@@ -1,5 +1,3 @@
-using ServiceBooking.Domain.Bookings;
-
 namespace ServiceBooking.Domain.Bookings;
 
 public enum CellState

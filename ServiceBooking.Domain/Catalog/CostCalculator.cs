@@ -1,4 +1,3 @@
-using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 
 namespace ServiceBooking.Domain.Catalog;

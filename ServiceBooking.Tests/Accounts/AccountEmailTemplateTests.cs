@@ -2,9 +2,6 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Web.Modules.Accounts.Components;
-using ServiceBooking.Web.Modules.Bookings.Components;
-using ServiceBooking.Web.Modules.Campaigns.Components;
-using ServiceBooking.Web.Platform.Email.Components;
 
 namespace ServiceBooking.Tests.Accounts;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Bookings;

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Tests.Bookings;
-using ServiceBooking.Web.Modules.Bookings;
 
 namespace ServiceBooking.Tests.Bookings;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Bookings;

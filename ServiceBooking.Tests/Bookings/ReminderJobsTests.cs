@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Tests.Platform.Email;
-using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Notifications;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Infrastructure.Browser;

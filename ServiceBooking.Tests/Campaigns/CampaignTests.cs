@@ -1,12 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Tests.Platform.Email;
-using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
+using ServiceBooking.Tests.Platform.Email;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;

@@ -7,8 +7,8 @@ using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
-using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using ServiceBooking.Tests.Accounts;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Infrastructure.Browser;
 using ServiceBooking.Tests.Infrastructure.Browser.PageObjects;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Tests.Platform;
 

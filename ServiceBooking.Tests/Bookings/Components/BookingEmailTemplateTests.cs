@@ -3,10 +3,8 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceBooking.Web.Modules.Accounts.Components;
 using ServiceBooking.Web.Modules.Bookings.Components;
 using ServiceBooking.Web.Modules.Campaigns.Components;
-using ServiceBooking.Web.Platform.Email.Components;
 
 namespace ServiceBooking.Tests.Bookings.Components;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Common;
 
 namespace ServiceBooking.Tests.Bookings.Domain;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using ServiceBooking.Domain.Accounts;
+using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Domain.Bookings;
 
 namespace ServiceBooking.Tests.Catalog.Domain;
 

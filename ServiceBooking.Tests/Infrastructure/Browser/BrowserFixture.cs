@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using ServiceBooking.Tests.Infrastructure;
 
 namespace ServiceBooking.Tests.Infrastructure.Browser;
 

@@ -7,8 +7,8 @@ using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
-using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform.Localization;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Tests.Platform.Email;
 

@@ -1,5 +1,5 @@
-using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
 
 namespace ServiceBooking.Tests.Platform.Email;
 

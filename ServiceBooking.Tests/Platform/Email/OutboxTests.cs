@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web.Platform.Email;
 using ServiceBooking.Web.Platform.Notifications;
 

@@ -3,9 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web.Modules.Accounts.Components;
-using ServiceBooking.Web.Modules.Bookings.Components;
-using ServiceBooking.Web.Modules.Campaigns.Components;
-using ServiceBooking.Web.Platform.Email.Components;
 using ServiceBooking.Web.Platform.Email;
 
 namespace ServiceBooking.Tests.Platform.Email;

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
 
 namespace ServiceBooking.Tests.Platform.Hosting;
 

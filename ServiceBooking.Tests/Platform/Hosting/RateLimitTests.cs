@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.Platform.Hosting;

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ServiceBooking.Domain.Bookings;
-using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 

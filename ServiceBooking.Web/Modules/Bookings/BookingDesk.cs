@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Domain.Catalog;
-using ServiceBooking.Web.Modules.Accounts;
-using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 

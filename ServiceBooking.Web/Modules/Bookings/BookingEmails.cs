@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Web.Modules.Accounts.Components;
 using ServiceBooking.Web.Modules.Bookings.Components;
-using ServiceBooking.Web.Modules.Campaigns.Components;
-using ServiceBooking.Web.Platform.Email.Components;
+using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
-using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 

@@ -1,4 +1,3 @@
-using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceBooking.Domain.Bookings;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Live;
 

@@ -15,6 +15,8 @@ public enum GridMode
 }
 
 /// <summary>What a rendered grid depends on besides the day's version.</summary>
+/// <param name="Mode">Whose grid it is: a client's (with or without their own booking that day) or the desk's.</param>
+/// <param name="Culture">The UI culture it was rendered in.</param>
 /// <param name="Facts">The reading of advisors and days off it was made from (<see cref="CalendarFacts.Snapshot.Id"/>).</param>
 /// <param name="Open">Whether the day can be booked at all.</param>
 /// <param name="Started">How many of the day's half-hours have begun (they show closed).</param>

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
+using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Notifications;
-using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 

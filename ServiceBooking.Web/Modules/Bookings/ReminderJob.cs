@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceBooking.Domain.Bookings;
+using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Notifications;
-using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 

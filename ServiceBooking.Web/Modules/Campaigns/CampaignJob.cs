@@ -1,16 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Accounts;
-using ServiceBooking.Domain.Campaigns;
-using ServiceBooking.Web.Modules.Accounts.Components;
-using ServiceBooking.Web.Modules.Bookings.Components;
 using ServiceBooking.Web.Modules.Campaigns.Components;
-using ServiceBooking.Web.Platform.Email.Components;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Email;
-using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Modules.Campaigns;
 

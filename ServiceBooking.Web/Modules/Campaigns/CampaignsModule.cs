@@ -1,4 +1,3 @@
-using Coravel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Web.Platform.Audit;

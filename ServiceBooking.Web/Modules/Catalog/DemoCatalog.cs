@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Accounts;
+using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
-using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Catalog;

@@ -4,7 +4,7 @@ using ServiceBooking.Domain.Campaigns;
 
 namespace ServiceBooking.Web.Platform.Data;
 
-/// <summary>A person who signs in: a client, a manager or an admin. The nickname is <see cref="IdentityUser.UserName"/>.</summary>
+/// <summary>A person who signs in: a client, a manager or an admin. The nickname is <see cref="IdentityUser{TKey}.UserName"/>.</summary>
 public class ApplicationUser : IdentityUser, IHasTimestamps, IPromoRecipient
 {
     public string FirstName { get; set; } = string.Empty;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Platform.Hosting;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Platform.Localization;
 

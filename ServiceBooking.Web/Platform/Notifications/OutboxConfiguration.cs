@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Platform.Notifications;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ServiceBooking.Domain.Bookings;
-using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Bookings.Data;
 

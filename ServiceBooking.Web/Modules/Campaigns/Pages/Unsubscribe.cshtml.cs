@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServiceBooking.Domain.Accounts;
-using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Campaigns.Pages;

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Modules.Accounts.Pages.Account;
 

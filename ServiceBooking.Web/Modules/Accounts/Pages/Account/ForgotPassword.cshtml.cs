@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Web.Modules.Accounts.Pages.Account;

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Web.Modules.Accounts;
-using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Hosting;
+using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Modules.Accounts.Pages.Account;
 

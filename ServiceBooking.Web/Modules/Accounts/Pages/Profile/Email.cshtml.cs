@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.Accounts.Pages.Profile;

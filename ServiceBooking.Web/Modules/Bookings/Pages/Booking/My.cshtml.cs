@@ -2,14 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Domain.Bookings;
-using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Booking;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Platform.Notifications;
-using ServiceBooking.Web.Platform;
 
 namespace ServiceBooking.Web.Platform.Pages.Admin.Email;
 

@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Domain.Accounts;
-using ServiceBooking.Domain.Common;
-using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Localization;
 

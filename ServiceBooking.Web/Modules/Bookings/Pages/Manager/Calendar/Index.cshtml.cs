@@ -2,15 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ServiceBooking.Domain.Bookings;
-using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Platform.Hosting;
+using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;
 

@@ -1,6 +1,4 @@
-using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Garage;
-using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Manager.Calendar;

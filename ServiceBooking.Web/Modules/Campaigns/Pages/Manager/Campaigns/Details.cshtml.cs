@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Campaigns;
-using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Campaigns.Pages.Manager.Campaigns;
 

@@ -2,14 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Common;
-using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Data;
-using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.Campaigns.Pages.Manager.Campaigns;
