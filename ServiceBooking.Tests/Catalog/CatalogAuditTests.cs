@@ -50,6 +50,23 @@ public sealed class CatalogAuditTests(SiteFixture fixture) : SiteTest<SiteFixtur
     }
 
     [Fact]
+    public async Task A_repair_types_norm_hours_changed_by_an_admin_are_recorded()
+    {
+        await SeedDemoCatalogAsync();
+        var (admin, adminId) = await AdminAsync();
+        var type = await DbAsync(db => db.RepairTypes.OrderBy(t => t.Id).FirstAsync());
+        var changed = type.NormHours + 0.5m;
+
+        await admin.SubmitAsync(await admin.GetAsync($"/Admin/RepairTypes/Edit/{type.Id}"), "[data-testid=repair-type-form]",
+            new Dictionary<string, string> { ["Input.NormHours"] = changed.ToString(System.Globalization.CultureInfo.GetCultureInfo("ru-RU")) });
+
+        Assert.Equal(changed, await DbAsync(db => db.RepairTypes.Where(t => t.Id == type.Id).Select(t => t.NormHours).SingleAsync()));
+        var (before, after) = await ChangedByAsync(adminId, "RepairType", type.Id, "NormHours");
+        Assert.Equal(type.NormHours, decimal.Parse(before!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(changed, decimal.Parse(after!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task An_oil_added_and_then_deleted_leaves_both_with_its_values()
     {
         var (admin, adminId) = await AdminAsync();

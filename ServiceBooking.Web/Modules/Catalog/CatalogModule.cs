@@ -20,8 +20,10 @@ public static class CatalogModule
         services.AddSingleton<PictureStore>();
         services.AddScoped<DemoCatalog>();
         services.AddScoped<IStartupTask, CatalogStartup>();
-        // What prices are made of: the oil's price per litre, the labour rate, the part's price, the model's coefficient.
+        // What prices are made of: the oil's price per litre, the labour rate, the part's price, the model's coefficient,
+        // the repair type's norm-hours, rate and oil change.
         services.AddAudited<Oil>();
+        services.AddAudited<RepairType>();
         services.AddAudited<LabourRate>();
         services.AddAudited<Part>();
         services.AddAudited<CarModel>();
