@@ -35,7 +35,8 @@ public sealed class TwoSitesFixture : BookingFixture
 /// </summary>
 public sealed class LiveGridTests(TwoSitesFixture fixture) : BookingTest<TwoSitesFixture>(fixture)
 {
-    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    // How fast a change arrives (within a second at p99, across 500 streams) is the benchmark's to measure
+    // (bench/run.sh, "Live"); here a change must arrive at all, and Soon only keeps a broken stream from hanging a test.
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
 
     public override async Task InitializeAsync()
@@ -73,7 +74,7 @@ public sealed class LiveGridTests(TwoSitesFixture fixture) : BookingTest<TwoSite
         await BookAsync(client, BookForm(Today, time, advisor, carId, await RepairTypeIdAsync("Диагностика", null)));
 
     [Fact]
-    public async Task A_booking_made_through_another_instance_reaches_the_desks_stream_on_this_one_within_a_second()
+    public async Task A_booking_made_through_another_instance_reaches_the_desks_stream_on_this_one()
     {
         var manager = await ManagerAsync();
         var (client, carId) = await ClientOnSecondAsync("ivan", 1);
@@ -83,11 +84,8 @@ public sealed class LiveGridTests(TwoSitesFixture fixture) : BookingTest<TwoSite
         Assert.Null(await stream.MaybeNextAsync(TimeSpan.FromMilliseconds(200)));
 
         Assert.True((await BookOnSecondAsync(client, carId, "12:00", advisor)).Has("booking-done"));
-        var booked = Stopwatch.StartNew();
         var message = await stream.NextAsync(Soon);
-        booked.Stop();
 
-        Assert.True(booked.Elapsed < Second, $"arrived after {booked.Elapsed}");
         Assert.Equal("cells", message.EventType);
         var cells = Fragment(message.Data);
         var cell = Assert.Single(cells.QuerySelectorAll("td[hx-swap-oob]"));
@@ -185,7 +183,6 @@ public sealed class LiveGridTests(TwoSitesFixture fixture) : BookingTest<TwoSite
         Assert.Equal((HttpStatusCode.NotModified, 0, first.ETag), (again.Status, again.Body.Length, again.ETag));
         Assert.True(again.Bytes < 1024, $"an unchanged refresh is {again.Bytes} bytes");
         Assert.Equal(HttpStatusCode.OK, changed.Status);
-        Assert.True(watch.Elapsed < Second, $"changed after {watch.Elapsed}");
         Assert.NotEqual(first.ETag, changed.ETag);
         Assert.Contains("data-state=\"busy\"", changed.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotModified, (await ConditionalAsync(viewer, url, changed.ETag)).Status);

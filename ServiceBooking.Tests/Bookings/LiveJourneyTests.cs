@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using ServiceBooking.Domain.Garage;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Infrastructure.Browser;
 using ServiceBooking.Tests.Infrastructure.Browser.PageObjects;
-using ServiceBooking.Web.Modules.Catalog;
-using ServiceBooking.Web.Platform;
-using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Live;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +16,9 @@ namespace ServiceBooking.Tests.Bookings;
 public sealed class LiveJourneyTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private const string Advisor = "Волков Д. С.";
-    private static readonly LocatorAssertionsToContainTextOptions WithinASecond = new() { Timeout = 1_000 };
+    // While a page's stream is open it does not poll, so whatever changes on it came through the stream. How fast (a
+    // second at p99) is measured by bench/run.sh; here a loaded test machine gets five seconds, the desk's poll interval.
+    private static readonly LocatorAssertionsToContainTextOptions ThroughTheStream = new() { Timeout = 5_000 };
     private SiteFactory _other = default!;
     private Uri _otherUrl = default!;
     private DateOnly _day;
@@ -31,43 +27,7 @@ public sealed class LiveJourneyTests(BrowserFixture fixture) : IAsyncLifetime
     {
         await fixture.ResetAsync();
         (_other, _otherUrl) = fixture.StartAnotherSite();
-        await fixture.WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<ApplicationDbContext>();
-            await services.GetRequiredService<DemoCatalog>().SeedAsync(CancellationToken.None);
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var rio = await db.CarModels.SingleAsync(m => m.Name == "Kia Rio (IV)");
-            var today = services.GetRequiredService<WorkshopClock>().Today;
-            var number = 1;
-            foreach (var builder in new[]
-            {
-                new UserBuilder("anna").WithName("Кузнецова", "Анна", "Олеговна"),
-                new UserBuilder("boris").WithName("Борисов", "Борис"),
-                new UserBuilder("marina").WithName("Смирнова", "Марина").InRole(Roles.Manager),
-            })
-            {
-                var user = builder.Build();
-                await users.CreateAsync(user, builder.Password);
-                foreach (var role in builder.Roles)
-                {
-                    await users.AddToRoleAsync(user, role);
-                }
-
-                db.Cars.Add(Car.Register(user.Id, new CarDetails(
-                    Vin.Parse($"Z94C241BBJR00000{number}"), PlateNumber.Parse($"В00{number}ОР77"), RegistrationCertificateNumber.Parse("77 УА 123456"),
-                    today.AddYears(-2), Mileage.FromKilometres(20000), rio), today));
-                number++;
-            }
-
-            var daysOff = await db.DaysOff.Select(d => d.Date).ToListAsync();
-            _day = today.AddDays(1);
-            while (daysOff.Contains(_day))
-            {
-                _day = _day.AddDays(1);
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        _day = await JourneyWorkshop.SeedAsync(fixture);
         foreach (var site in new[] { fixture.Site, _other })
         {
             var hub = site.Services.GetRequiredService<LiveHub>();
@@ -81,7 +41,7 @@ public sealed class LiveJourneyTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task DisposeAsync() => await _other.DisposeAsync();
 
     [Fact]
-    public async Task Two_browsers_on_two_instances_see_each_others_bookings_within_a_second_and_a_cut_stream_falls_back_to_polling()
+    public async Task Two_browsers_on_two_instances_see_each_others_bookings_without_reload_and_a_cut_stream_falls_back_to_polling()
     {
         // The manager's desk on this instance, the client's booking page on the other.
         var managerPage = await fixture.NewPageAsync();
@@ -99,15 +59,16 @@ public sealed class LiveJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await anna.ChooseWorkAndConfirmAsync("ТО-1");
         await Expect(anna.Panel.GetByTestId("booking-done")).ToBeVisibleAsync();
         await Expect(managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='10:00'] [data-testid=slot-booking]"))
-            .ToContainTextAsync("Кузнецова Анна Олеговна", WithinASecond);
-        await Expect(managerPage.GetByTestId("live-note")).ToContainTextAsync($"10:00, {Advisor}: занято");
+            .ToContainTextAsync("Кузнецова Анна Олеговна", ThroughTheStream);
+        await Expect(managerPage.GetByTestId("live-note")).ToContainTextAsync($"10:00, {Advisor}: занято", ThroughTheStream);
 
         // The manager books Boris at 15:00 on this instance: Anna's page shows the cell busy, her own still hers.
         await desk.Cell("15:00", Advisor, "свободно").ClickAsync();
         await desk.FindClientAsync("борис", "Борисов Борис");
         await desk.ChooseWorkAndConfirmAsync("Диагностика");
         await Expect(desk.Panel.GetByTestId("booking-done")).ToBeVisibleAsync();
-        await Expect(anna.CellText("15:00", Advisor, "занято")).ToBeVisibleAsync(new() { Timeout = 1_000 });
+        await Expect(anna.CellText("15:00", Advisor, "занято")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await Expect(annaPage.GetByTestId("live-note")).ToContainTextAsync($"15:00, {Advisor}: занято", ThroughTheStream);
         await Expect(annaPage.GetByTestId("slot-grid").GetByRole(AriaRole.Link, new() { Name = $"10:00, {Advisor}: ваша запись" })).ToBeVisibleAsync();
 
         // The desk's stream is cut (and cannot come back): it polls, and an unchanged day answers 304.

@@ -52,8 +52,25 @@ public sealed class BookingPages(IPage page)
 
     public async Task FindClientAsync(string query, string name)
     {
-        await Panel.GetByTestId("client-search").FillAsync(query);
-        await Panel.GetByTestId("client-match").Filter(new() { HasText = name }).ClickAsync();
+        var search = Panel.GetByTestId("client-search");
+        var match = Panel.GetByTestId("client-match").Filter(new() { HasText = name });
+        // htmx listens to the search box once it has processed the panel just swapped in: text typed before that (a
+        // loaded machine can take a while) starts no search, so it is typed again, as a person would.
+        for (var attempt = 1; ; attempt++)
+        {
+            await search.FillAsync(query);
+            try
+            {
+                await match.WaitForAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                await search.FillAsync(string.Empty);
+            }
+        }
+
+        await match.ClickAsync();
         await Assertions.Expect(Panel.GetByTestId("desk-client")).ToContainTextAsync(name);
     }
 
