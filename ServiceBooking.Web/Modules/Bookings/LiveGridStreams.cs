@@ -21,8 +21,10 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// <remarks>
 /// <para>Endpoints of the module rather than handlers of the pages: a stream lives for hours, and a page handler would
 /// hold its page model and every scoped service it was built with (a pooled DbContext among them) all that time. Here
-/// the stream holds its subscription and what it last sent, and reads its grid from memory (<see cref="LiveFrames"/>). They are
-/// authorized like the pages they belong to (the same policies as the page folders) and sit under their paths.</para>
+/// the stream holds its subscription and what it last sent, and reads its grid from memory (<see cref="LiveFrames"/>);
+/// it takes nothing scoped from its request's services (the sign-in check builds Identity's in a scope of its own,
+/// <c>SecurityStampCheck</c>), and its events go straight into the response's pipe (<see cref="EventStreamResult"/>).
+/// They are authorized like the pages they belong to (the same policies as the page folders) and sit under their paths.</para>
 /// <para>Each message is an HTML fragment for that viewer, for the htmx SSE extension: event <c>cells</c> carries a
 /// sentence for the page's <c>aria-live</c> note and the changed cells as out-of-band swaps in a <c>template</c> (by
 /// date, time and advisor, so a cell of another day is never touched); <c>resync</c> tells the page to re-fetch its grid (it lagged behind, the
@@ -70,7 +72,7 @@ public static class LiveGridStreams
         var since = long.TryParse(context.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : v;
         var stream = new GridStream(services, subscription, date, mode, mode == GridMode.Client ? viewer : null, since, context.RequestAborted);
         context.Response.Headers["X-Accel-Buffering"] = "no"; // a proxy in front must pass each event on at once
-        return TypedResults.ServerSentEvents(Counted(stream.EventsAsync(), limits, viewer));
+        return new EventStreamResult(Counted(stream.EventsAsync(), limits, viewer));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Counted(
