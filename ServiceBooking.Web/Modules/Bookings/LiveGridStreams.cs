@@ -140,9 +140,9 @@ public static class LiveGridStreams
                 {
                     yield return Resync(fresh);
                 }
-                else if (Changes(sent, fresh) is { Count: > 0 } changed)
+                else if (_frames.Step(sent, fresh, Cells) is { } cells)
                 {
-                    yield return Cells(fresh, changed);
+                    yield return cells;
                 }
                 else if (topics.Count == 0)
                 {
@@ -190,9 +190,18 @@ public static class LiveGridStreams
         private static SseItem<string> Resync(LiveFrame frame) =>
             new(string.Empty, "resync") { EventId = frame.Version.ToString(CultureInfo.InvariantCulture) };
 
-        /// <summary>A sentence for screen readers (the page's polite live note), then the cells.</summary>
-        private SseItem<string> Cells(LiveFrame frame, List<(TimeOnly Start, int AdvisorId)> changed)
+        /// <summary>
+        /// The cells that differ, after a sentence for screen readers (the page's polite live note); null when none do.
+        /// Made once for every stream taking the same step (<see cref="LiveFrames.Step"/>), so it depends on the frames alone.
+        /// </summary>
+        private SseItem<string>? Cells(LiveFrame sent, LiveFrame frame)
         {
+            var changed = Changes(sent, frame);
+            if (changed.Count == 0)
+            {
+                return null;
+            }
+
             var names = frame.Grid.Advisors.ToDictionary(a => a.Id, a => a.Name);
             var described = changed.Take(3).Select(cell =>
                 $"{cell.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}, {names[cell.AdvisorId]}: {_text[$"Booking.Cell.{frame.StateOf(cell.Start, cell.AdvisorId).State}"]}");
