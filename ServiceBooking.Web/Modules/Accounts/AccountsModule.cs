@@ -73,6 +73,8 @@ public static class AccountsModule
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            // Identity's stamp check, but without holding its services in the request (a live stream's lasts for hours).
+            options.Events.OnValidatePrincipal = SecurityStampCheck.ValidatePrincipalAsync;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in person without the role gets a real 403 (rendered by the error page), not a redirect.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
@@ -90,8 +91,17 @@ public sealed class GridMarkup
     /// <summary>The grid with one cell taken from <paramref name="other"/> (the viewer's own booking).</summary>
     public IHtmlContent WithCell(GridMarkup other, TimeOnly start, int advisorId) => new Spliced(this, other, (start, advisorId));
 
-    private sealed class Spliced(GridMarkup grid, GridMarkup? other, (TimeOnly, int) key) : IHtmlContent
+    /// <remarks>
+    /// Also <see cref="IHtmlAsyncContent"/>: Razor writes a plain <see cref="IHtmlContent"/> synchronously into a buffer
+    /// of pooled 1 024-character pages and only then to the response, so a 300 KB desk grid was copied into some 300
+    /// pages per answer (bench/RESULTS.md, memory). Written asynchronously it goes through the response writer's own
+    /// buffer, a chunk at a time.
+    /// </remarks>
+    private sealed class Spliced(GridMarkup grid, GridMarkup? other, (TimeOnly, int) key) : IHtmlContent, IHtmlAsyncContent
     {
+        /// <summary>Characters copied per write when a part of the grid is written (a string cannot be written in part asynchronously).</summary>
+        private const int Chunk = 8 * 1024;
+
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
             if (other is null || !grid._cells.TryGetValue(key, out var span))
@@ -103,6 +113,40 @@ public sealed class GridMarkup
             writer.Write(grid._html.AsSpan(0, span.Start));
             writer.Write(other.Cell(key.Item1, key.Item2));
             writer.Write(grid._html.AsSpan(span.Start + span.Length));
+        }
+
+        public async ValueTask WriteToAsync(TextWriter writer)
+        {
+            if (other is null || !grid._cells.TryGetValue(key, out var span))
+            {
+                await writer.WriteAsync(grid._html);
+                return;
+            }
+
+            var cell = other._cells.GetValueOrDefault(key);
+            var buffer = ArrayPool<char>.Shared.Rent(Chunk);
+            try
+            {
+                await WritePartAsync(writer, grid._html, 0, span.Start, buffer);
+                await WritePartAsync(writer, other._html, cell.Start, cell.Length, buffer);
+                await WritePartAsync(writer, grid._html, span.Start + span.Length, grid._html.Length - span.Start - span.Length, buffer);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+
+        private static async Task WritePartAsync(TextWriter writer, string html, int start, int length, char[] buffer)
+        {
+            while (length > 0)
+            {
+                var count = Math.Min(length, buffer.Length);
+                html.CopyTo(start, buffer, 0, count);
+                await writer.WriteAsync(buffer, 0, count);
+                start += count;
+                length -= count;
+            }
         }
     }
 }

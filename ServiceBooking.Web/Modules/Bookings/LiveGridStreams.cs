@@ -21,8 +21,10 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// <remarks>
 /// <para>Endpoints of the module rather than handlers of the pages: a stream lives for hours, and a page handler would
 /// hold its page model and every scoped service it was built with (a pooled DbContext among them) all that time. Here
-/// the stream holds its subscription and what it last sent, and reads its grid from memory (<see cref="LiveFrames"/>). They are
-/// authorized like the pages they belong to (the same policies as the page folders) and sit under their paths.</para>
+/// the stream holds its subscription and what it last sent, and reads its grid from memory (<see cref="LiveFrames"/>);
+/// it takes nothing scoped from its request's services (the sign-in check builds Identity's in a scope of its own,
+/// <c>SecurityStampCheck</c>), and its events go straight into the response's pipe (<see cref="EventStreamResult"/>).
+/// They are authorized like the pages they belong to (the same policies as the page folders) and sit under their paths.</para>
 /// <para>Each message is an HTML fragment for that viewer, for the htmx SSE extension: event <c>cells</c> carries a
 /// sentence for the page's <c>aria-live</c> note and the changed cells as out-of-band swaps in a <c>template</c> (by
 /// date, time and advisor, so a cell of another day is never touched); <c>resync</c> tells the page to re-fetch its grid (it lagged behind, the
@@ -70,7 +72,7 @@ public static class LiveGridStreams
         var since = long.TryParse(context.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : v;
         var stream = new GridStream(services, subscription, date, mode, mode == GridMode.Client ? viewer : null, since, context.RequestAborted);
         context.Response.Headers["X-Accel-Buffering"] = "no"; // a proxy in front must pass each event on at once
-        return TypedResults.ServerSentEvents(Counted(stream.EventsAsync(), limits, viewer));
+        return new EventStreamResult(Counted(stream.EventsAsync(), limits, viewer));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Counted(
@@ -138,9 +140,9 @@ public static class LiveGridStreams
                 {
                     yield return Resync(fresh);
                 }
-                else if (Changes(sent, fresh) is { Count: > 0 } changed)
+                else if (_frames.Step(sent, fresh, Cells) is { } cells)
                 {
-                    yield return Cells(fresh, changed);
+                    yield return cells;
                 }
                 else if (topics.Count == 0)
                 {
@@ -188,9 +190,18 @@ public static class LiveGridStreams
         private static SseItem<string> Resync(LiveFrame frame) =>
             new(string.Empty, "resync") { EventId = frame.Version.ToString(CultureInfo.InvariantCulture) };
 
-        /// <summary>A sentence for screen readers (the page's polite live note), then the cells.</summary>
-        private SseItem<string> Cells(LiveFrame frame, List<(TimeOnly Start, int AdvisorId)> changed)
+        /// <summary>
+        /// The cells that differ, after a sentence for screen readers (the page's polite live note); null when none do.
+        /// Made once for every stream taking the same step (<see cref="LiveFrames.Step"/>), so it depends on the frames alone.
+        /// </summary>
+        private SseItem<string>? Cells(LiveFrame sent, LiveFrame frame)
         {
+            var changed = Changes(sent, frame);
+            if (changed.Count == 0)
+            {
+                return null;
+            }
+
             var names = frame.Grid.Advisors.ToDictionary(a => a.Id, a => a.Name);
             var described = changed.Take(3).Select(cell =>
                 $"{cell.Start.ToString("HH:mm", CultureInfo.InvariantCulture)}, {names[cell.AdvisorId]}: {_text[$"Booking.Cell.{frame.StateOf(cell.Start, cell.AdvisorId).State}"]}");

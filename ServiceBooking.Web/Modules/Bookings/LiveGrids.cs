@@ -28,6 +28,19 @@ public sealed record LiveFrame(long Version, string ETag, GridMarkup Main, GridM
 }
 
 /// <summary>
+/// A day's grids of one mode as rendered for every live stream of it at once (for a client's, with the "own" variant):
+/// each viewer's frame is cut from them (<see cref="For"/>).
+/// </summary>
+public sealed record WarmGrids(CachedDay Day, string ETag, GridMarkup Main, GridMarkup? Own)
+{
+    /// <summary>The frame of <paramref name="viewerId"/> (null for staff): their own booking's cell taken from <see cref="Own"/>.</summary>
+    public LiveFrame For(string? viewerId) =>
+        Own is not null && viewerId is not null && Day.ActiveByClient.TryGetValue(viewerId, out var own)
+            ? new LiveFrame(Day.Version, ETag, Main, Own, (own.Start, own.AdvisorId))
+            : new LiveFrame(Day.Version, ETag, Main, null, null);
+}
+
+/// <summary>
 /// The day grids of the booking pages, served from the rendered grids kept for the day's version
 /// (<see cref="CachedDay.Markup"/>): an unchanged day is neither read nor rendered again, and a client's own booking
 /// (one cell at most) is put in per request. The ETag is the day's version with what else the grid depends on, so
@@ -84,15 +97,13 @@ public sealed class LiveGrids(BookingCalendar calendar, GridRenderer renderer, I
     }
 
     /// <summary>Renders the grids a stream of <paramref name="mode"/> needs (for a client, also the "own" variant).</summary>
-    public async Task WarmAsync(DateOnly date, GridMode mode, CancellationToken cancellationToken)
+    public async Task<WarmGrids> WarmAsync(DateOnly date, GridMode mode, CancellationToken cancellationToken)
     {
         var day = await calendar.CachedDayAsync(date, cancellationToken);
         var state = await calendar.GridStateAsync(date, cancellationToken);
-        await MarkupAsync(day, mode, state, cancellationToken);
-        if (mode == GridMode.Client)
-        {
-            await MarkupAsync(day, GridMode.ClientOwn, state, cancellationToken);
-        }
+        var main = await MarkupAsync(day, mode, state, cancellationToken);
+        var own = mode == GridMode.Client ? await MarkupAsync(day, GridMode.ClientOwn, state, cancellationToken) : null;
+        return new WarmGrids(day, ETag(mode, day.Version, state.Open, state.Started), main, own);
     }
 
     private async Task<GridMarkup> MarkupAsync(CachedDay day, GridMode mode, (bool Open, int Started, long Facts) state, CancellationToken cancellationToken)
