@@ -48,6 +48,20 @@ public sealed class Car : Entity
         Apply(details, today, Mileage.ChangeTo(details.Mileage, mileageDecreaseConfirmed));
     }
 
+    /// <summary>
+    /// The odometer as the workshop read it when the car arrived. Odometers do not run backwards: a smaller reading than
+    /// the recorded one is refused (the owner, who knows the car's history, corrects it in the garage).
+    /// </summary>
+    public void RecordMileage(Mileage reading)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("Car.Removed");
+        }
+
+        Mileage = Mileage.ChangeTo(reading, decreaseConfirmed: false);
+    }
+
     /// <summary>Takes the car out of the garage. Refused while it has bookings to come: cancel them first.</summary>
     public void Remove(int upcomingBookings)
     {

@@ -1,4 +1,5 @@
 using ServiceBooking.Domain.Common;
+using ServiceBooking.Domain.Garage;
 
 namespace ServiceBooking.Domain.WorkOrders;
 
@@ -12,6 +13,7 @@ namespace ServiceBooking.Domain.WorkOrders;
 /// </summary>
 public sealed class WorkOrder : Entity
 {
+    public const int MaxClientNameLength = 200;
     public const int MaxAddressLength = 300;
     public const int MaxCommentLength = 1000;
     public const int DefaultPriority = 1;
@@ -65,6 +67,12 @@ public sealed class WorkOrder : Entity
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// The odometer when the car arrived, kept with the order as the record of its intake (the car's own mileage moves on
+    /// with later readings). Null without a car or when nobody read it.
+    /// </summary>
+    public Mileage? ArrivalMileage { get; private set; }
+
     public IReadOnlyList<StageSubmission> Submissions => _submissions;
 
     public bool IsClosed => Status is WorkOrderStatus.Done or WorkOrderStatus.Refused;
@@ -78,14 +86,24 @@ public sealed class WorkOrder : Entity
     /// <summary>The approved submission of a stage, if it was approved.</summary>
     public StageSubmission? Approved(StageKind kind) => _submissions.LastOrDefault(s => s.Kind == kind && s.State == SubmissionState.Approved);
 
+    /// <summary>
+    /// A new order, not assigned yet. The odometer reading at arrival (<paramref name="arrivalMileage"/>) is of a car, so
+    /// it needs one.
+    /// </summary>
     public static WorkOrder Open(
         OrderNumber number, string? clientId, string clientName, string phone, string? address, string? comment, int? carId, int? bookingId,
-        string createdById, DateTimeOffset now) =>
-        new()
+        string createdById, DateTimeOffset now, Mileage? arrivalMileage = null)
+    {
+        if (arrivalMileage is not null && carId is null)
+        {
+            throw new DomainException("WorkOrder.MileageWithoutCar");
+        }
+
+        return new WorkOrder
         {
             Number = number,
             ClientId = clientId,
-            ClientName = Text.Required(clientName, 200, "WorkOrder.ClientName"),
+            ClientName = Text.Required(clientName, MaxClientNameLength, "WorkOrder.ClientName"),
             Phone = Text.Required(phone, 16, "WorkOrder.Phone"),
             Address = Text.Optional(address, MaxAddressLength, "WorkOrder.Address"),
             Comment = Text.Optional(comment, MaxCommentLength, "WorkOrder.Comment"),
@@ -94,13 +112,16 @@ public sealed class WorkOrder : Entity
             Status = WorkOrderStatus.NotAssigned,
             CreatedById = createdById,
             CreatedAt = now,
+            ArrivalMileage = arrivalMileage,
         };
+    }
 
     /// <summary>
-    /// Gives the order to a mechanic on shift, or to another one while nothing has been submitted; once the work has
-    /// begun the order stays with its mechanic.
+    /// Gives the order to a mechanic on shift who has no other active order, or to another one while nothing has been
+    /// submitted; once the work has begun the order stays with its mechanic. The database keeps the one-order rule
+    /// when two supervisors give the same mechanic an order at once.
     /// </summary>
-    public void Assign(string mechanicId, bool mechanicOnShift, DateTimeOffset now)
+    public void Assign(string mechanicId, bool mechanicOnShift, bool mechanicHasOtherOrder, DateTimeOffset now)
     {
         if (IsClosed)
         {
@@ -115,6 +136,11 @@ public sealed class WorkOrder : Entity
         if (!mechanicOnShift)
         {
             throw new DomainException("WorkOrder.MechanicOffShift");
+        }
+
+        if (mechanicHasOtherOrder)
+        {
+            throw new DomainException("WorkOrder.MechanicBusy");
         }
 
         (MechanicId, AssignedAt, Status) = (mechanicId, now, WorkOrderStatus.Assigned);

@@ -20,7 +20,7 @@ public sealed class WorkOrderTests
     private static WorkOrder Assigned()
     {
         var order = Open();
-        order.Assign(Mechanic, mechanicOnShift: true, Now);
+        order.Assign(Mechanic, mechanicOnShift: true, mechanicHasOtherOrder: false, Now);
         return order;
     }
 
@@ -53,15 +53,35 @@ public sealed class WorkOrderTests
     public void Only_a_mechanic_on_shift_is_assigned_and_the_order_may_change_hands_until_work_begins()
     {
         var order = Open();
-        Assert.Equal("WorkOrder.MechanicOffShift", Refused(() => order.Assign(Mechanic, mechanicOnShift: false, Now)).Code);
+        Assert.Equal("WorkOrder.MechanicOffShift", Refused(() => order.Assign(Mechanic, mechanicOnShift: false, mechanicHasOtherOrder: false, Now)).Code);
 
-        order.Assign(Mechanic, mechanicOnShift: true, Now);
-        order.Assign(Other, mechanicOnShift: true, Now);
+        order.Assign(Mechanic, mechanicOnShift: true, mechanicHasOtherOrder: false, Now);
+        order.Assign(Other, mechanicOnShift: true, mechanicHasOtherOrder: false, Now);
         Assert.Equal((WorkOrderStatus.Assigned, Other), (order.Status, order.MechanicId));
 
         order.SubmitAgreement(Other, Options(), Rub(18000), null, null, Now);
         Assert.Equal(WorkOrderStatus.InProgress, order.Status);
-        Assert.Equal("WorkOrder.AlreadyStarted", Refused(() => order.Assign(Mechanic, mechanicOnShift: true, Now)).Code);
+        Assert.Equal("WorkOrder.AlreadyStarted", Refused(() => order.Assign(Mechanic, mechanicOnShift: true, mechanicHasOtherOrder: false, Now)).Code);
+    }
+
+    [Fact]
+    public void A_mechanic_busy_with_another_order_is_not_given_this_one()
+    {
+        var order = Open();
+
+        Assert.Equal("WorkOrder.MechanicBusy", Refused(() => order.Assign(Mechanic, mechanicOnShift: true, mechanicHasOtherOrder: true, Now)).Code);
+        Assert.Equal((WorkOrderStatus.NotAssigned, null), (order.Status, order.MechanicId));
+    }
+
+    [Fact]
+    public void The_mileage_at_arrival_is_kept_with_the_order_and_needs_a_car()
+    {
+        var withCar = WorkOrder.Open(OrderNumber.Create(2026, 1), null, "Иванов Пётр", "+79001234567", null, null, 7, null, Supervisor, Now,
+            ServiceBooking.Domain.Garage.Mileage.FromKilometres(48_200));
+
+        Assert.Equal(48_200, withCar.ArrivalMileage?.Kilometres);
+        Assert.Equal("WorkOrder.MileageWithoutCar", Refused(() => WorkOrder.Open(OrderNumber.Create(2026, 2), null, "Иванов Пётр", "+79001234567",
+            null, null, null, null, Supervisor, Now, ServiceBooking.Domain.Garage.Mileage.FromKilometres(1))).Code);
     }
 
     [Fact]
@@ -130,7 +150,7 @@ public sealed class WorkOrderTests
         Assert.True(order.IsClosed);
         Assert.Empty(order.Submittable());
         Assert.Equal("WorkOrder.Closed", Refused(() => order.SubmitPrepayment(Mechanic, Rub(1), Now)).Code);
-        Assert.Equal("WorkOrder.Closed", Refused(() => order.Assign(Other, mechanicOnShift: true, Now)).Code);
+        Assert.Equal("WorkOrder.Closed", Refused(() => order.Assign(Other, mechanicOnShift: true, mechanicHasOtherOrder: false, Now)).Code);
     }
 
     [Fact]
