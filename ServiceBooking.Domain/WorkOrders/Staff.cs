@@ -40,28 +40,38 @@ public enum MechanicStatus
 /// </summary>
 public static class StaffRules
 {
-    public static bool MayManage(bool actorIsAdmin, bool actorIsSupervisor, StaffKind kind) =>
-        actorIsAdmin || (actorIsSupervisor && kind is StaffKind.Mechanic or StaffKind.ShopMechanic);
-
     /// <summary>
-    /// Refuses a change the actor may not make to an account of <paramref name="kind"/>. An account that also runs the
+    /// Whether the actor may add, edit or deactivate an account of <paramref name="kind"/>. An account that also runs the
     /// desk or the site (<paramref name="targetHasOtherStaffRoles"/>: Manager, Admin) is the Admin's to change, never a
     /// supervisor's: a supervisor could otherwise lock a manager out by calling them a mechanic.
     /// </summary>
+    public static bool MayManage(bool actorIsAdmin, bool actorIsSupervisor, StaffKind kind, bool targetHasOtherStaffRoles = false) =>
+        actorIsAdmin || (actorIsSupervisor && (kind is StaffKind.Mechanic or StaffKind.ShopMechanic) && !targetHasOtherStaffRoles);
+
+    /// <summary>Refuses what <see cref="MayManage"/> does not allow (<c>Staff.NotYours</c>).</summary>
     public static void EnsureMayManage(bool actorIsAdmin, bool actorIsSupervisor, StaffKind kind, bool targetHasOtherStaffRoles)
     {
-        if (!MayManage(actorIsAdmin, actorIsSupervisor, kind) || (targetHasOtherStaffRoles && !actorIsAdmin))
+        if (!MayManage(actorIsAdmin, actorIsSupervisor, kind, targetHasOtherStaffRoles))
         {
             throw new DomainException("Staff.NotYours");
         }
     }
 
-    /// <summary>A mechanic is not deactivated while an order waits on them: it is given to someone else first.</summary>
-    public static void EnsureMayDeactivate(bool isSelf, string? activeOrderNumber)
+    /// <summary>
+    /// Nobody deactivates themselves; an account that also runs the desk or the site loses those roles on the users page
+    /// first (so the Admin's rule about the last Admin is not bypassed here); a mechanic is not deactivated while an order
+    /// waits on them: it is given to someone else first.
+    /// </summary>
+    public static void EnsureMayDeactivate(bool isSelf, bool targetHasOtherStaffRoles, string? activeOrderNumber)
     {
         if (isSelf)
         {
             throw new DomainException("Staff.NotYourself");
+        }
+
+        if (targetHasOtherStaffRoles)
+        {
+            throw new DomainException("Staff.HasOtherRoles");
         }
 
         if (activeOrderNumber is not null)

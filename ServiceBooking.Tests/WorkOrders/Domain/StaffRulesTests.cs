@@ -20,6 +20,7 @@ public sealed class StaffRulesTests
     [Fact]
     public void A_supervisor_may_not_touch_a_mechanic_who_also_runs_the_desk_or_the_site()
     {
+        Assert.False(StaffRules.MayManage(false, true, StaffKind.Mechanic, targetHasOtherStaffRoles: true));
         var error = Assert.Throws<DomainException>(() => StaffRules.EnsureMayManage(false, true, StaffKind.Mechanic, targetHasOtherStaffRoles: true));
 
         Assert.Equal("Staff.NotYours", error.Code);
@@ -28,13 +29,14 @@ public sealed class StaffRulesTests
     }
 
     [Fact]
-    public void Nobody_deactivates_themselves_nor_a_mechanic_an_order_waits_on()
+    public void Nobody_deactivates_themselves_nor_a_manager_or_admin_nor_a_mechanic_an_order_waits_on()
     {
-        Assert.Equal("Staff.NotYourself", Assert.Throws<DomainException>(() => StaffRules.EnsureMayDeactivate(isSelf: true, null)).Code);
-        var busy = Assert.Throws<DomainException>(() => StaffRules.EnsureMayDeactivate(isSelf: false, "2026-00007"));
+        Assert.Equal("Staff.NotYourself", Assert.Throws<DomainException>(() => StaffRules.EnsureMayDeactivate(true, false, null)).Code);
+        Assert.Equal("Staff.HasOtherRoles", Assert.Throws<DomainException>(() => StaffRules.EnsureMayDeactivate(false, true, null)).Code);
+        var busy = Assert.Throws<DomainException>(() => StaffRules.EnsureMayDeactivate(false, false, "2026-00007"));
 
         Assert.Equal(("Staff.HasActiveOrder", "2026-00007"), (busy.Code, busy.Arguments[0]));
-        StaffRules.EnsureMayDeactivate(isSelf: false, activeOrderNumber: null);
+        StaffRules.EnsureMayDeactivate(isSelf: false, targetHasOtherStaffRoles: false, activeOrderNumber: null);
     }
 
     [Theory]
