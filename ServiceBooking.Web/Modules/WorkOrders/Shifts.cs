@@ -73,7 +73,8 @@ public sealed class Shifts(ApplicationDbContext db, TimeProvider time, WorkshopC
     /// <summary>The shifts begun on a local day, by name then time.</summary>
     public async Task<IReadOnlyList<AttendanceRow>> AttendanceAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var (start, end) = (clock.ToInstant(date, TimeOnly.MinValue), clock.ToInstant(date.AddDays(1), TimeOnly.MinValue));
+        // The local day's bounds as UTC instants (Npgsql writes timestamptz parameters only in UTC).
+        var (start, end) = (clock.ToInstant(date, TimeOnly.MinValue).ToUniversalTime(), clock.ToInstant(date.AddDays(1), TimeOnly.MinValue).ToUniversalTime());
         var now = time.GetUtcNow();
         var rows = await (from s in db.Shifts.AsNoTracking()
                           join u in db.Users on s.MechanicId equals u.Id

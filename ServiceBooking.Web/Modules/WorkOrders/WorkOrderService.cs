@@ -127,7 +127,8 @@ public sealed class WorkOrderService(
 
         if (filter.Date is { } date)
         {
-            var (start, end) = (clock.ToInstant(date, TimeOnly.MinValue), clock.ToInstant(date.AddDays(1), TimeOnly.MinValue));
+            // The local day's bounds as UTC instants (Npgsql writes timestamptz parameters only in UTC).
+        var (start, end) = (clock.ToInstant(date, TimeOnly.MinValue).ToUniversalTime(), clock.ToInstant(date.AddDays(1), TimeOnly.MinValue).ToUniversalTime());
             orders = orders.Where(o => o.CreatedAt >= start && o.CreatedAt < end);
         }
 

@@ -16,7 +16,7 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         builder.Ignore(s => s.IsOpen);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.MechanicId).OnDelete(DeleteBehavior.Restrict);
         // Checking in twice at once (two taps, two tabs) makes one shift.
-        builder.HasIndex(s => s.MechanicId, OneOpenShift).IsUnique().HasFilter("checked_out_at IS NULL");
+        builder.HasIndex(s => s.MechanicId, OneOpenShift).HasDatabaseName(OneOpenShift).IsUnique().HasFilter("checked_out_at IS NULL");
         builder.HasIndex(s => new { s.MechanicId, s.CheckedInAt }).HasDatabaseName("ix_shifts_mechanic_checked_in");
         builder.HasIndex(s => s.CheckedInAt).HasDatabaseName("ix_shifts_checked_in");
     }
@@ -37,8 +37,7 @@ internal sealed class BlacklistEntryConfiguration : IEntityTypeConfiguration<Bla
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.AddedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(b => b.LiftedById).OnDelete(DeleteBehavior.Restrict);
         // One standing entry per account and per phone; lifted ones stay for the history.
-        builder.HasIndex(b => b.ClientId, "ux_blacklist_entries_client_active").IsUnique().HasFilter("lifted_at IS NULL");
-        builder.HasIndex(b => b.Phone, "ux_blacklist_entries_phone_active").IsUnique().HasFilter("lifted_at IS NULL");
-        builder.HasIndex(b => b.ClientId, "ix_blacklist_entries_client");
+        builder.HasIndex(b => b.ClientId, "ux_blacklist_entries_client_active").HasDatabaseName("ux_blacklist_entries_client_active").IsUnique().HasFilter("lifted_at IS NULL");
+        builder.HasIndex(b => b.Phone, "ux_blacklist_entries_phone_active").HasDatabaseName("ux_blacklist_entries_phone_active").IsUnique().HasFilter("lifted_at IS NULL");
     }
 }

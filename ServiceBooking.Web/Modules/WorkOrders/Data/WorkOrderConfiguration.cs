@@ -51,9 +51,9 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasIndex(o => o.Number).IsUnique().HasDatabaseName("ux_work_orders_number");
         // The rule that must hold under concurrency (PRODUCT.md section G): at most one order assigned or in progress
         // per mechanic, whoever assigns at the same moment.
-        builder.HasIndex(o => o.MechanicId, OneActiveOrderPerMechanic).IsUnique()
+        builder.HasIndex(o => o.MechanicId, OneActiveOrderPerMechanic).HasDatabaseName(OneActiveOrderPerMechanic).IsUnique()
             .HasFilter("status IN ('Assigned', 'InProgress')");
-        builder.HasIndex(o => o.BookingId, OneOrderPerBooking).IsUnique().HasFilter("booking_id IS NOT NULL");
+        builder.HasIndex(o => o.BookingId, OneOrderPerBooking).HasDatabaseName(OneOrderPerBooking).IsUnique().HasFilter("booking_id IS NOT NULL");
         builder.HasIndex(o => new { o.MechanicId, o.CreatedAt }).HasDatabaseName("ix_work_orders_mechanic_created");
         builder.HasIndex(o => new { o.Status, o.CreatedAt }).HasDatabaseName("ix_work_orders_status_created");
         builder.HasIndex(o => o.CreatedAt).HasDatabaseName("ix_work_orders_created");
@@ -93,6 +93,6 @@ internal sealed class StageSubmissionConfiguration : IEntityTypeConfiguration<St
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.DecidedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.WorkOrderId);
         // One stage waits for the supervisor at a time: two submissions at once (two tabs, a bot) leave one.
-        builder.HasIndex(s => s.WorkOrderId, "ux_stage_submissions_pending").IsUnique().HasFilter("state = 'Submitted'");
+        builder.HasIndex(s => s.WorkOrderId, "ux_stage_submissions_pending").HasDatabaseName("ux_stage_submissions_pending").IsUnique().HasFilter("state = 'Submitted'");
     }
 }

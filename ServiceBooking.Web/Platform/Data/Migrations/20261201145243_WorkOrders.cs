@@ -228,24 +228,19 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
                 column: "added_by_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_blacklist_entries_client_id",
+                name: "ix_blacklist_entries_lifted_by_id",
                 table: "blacklist_entries",
-                column: "client_id");
+                column: "lifted_by_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_blacklist_entries_client_id1",
+                name: "ux_blacklist_entries_client_active",
                 table: "blacklist_entries",
                 column: "client_id",
                 unique: true,
                 filter: "lifted_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_blacklist_entries_lifted_by_id",
-                table: "blacklist_entries",
-                column: "lifted_by_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_blacklist_entries_phone",
+                name: "ux_blacklist_entries_phone_active",
                 table: "blacklist_entries",
                 column: "phone",
                 unique: true,
@@ -262,7 +257,7 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
                 columns: new[] { "mechanic_id", "checked_in_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_shifts_mechanic_id",
+                name: "ux_shifts_mechanic_open",
                 table: "shifts",
                 column: "mechanic_id",
                 unique: true,
@@ -284,18 +279,11 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
                 column: "work_order_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_stage_submissions_work_order_id1",
+                name: "ux_stage_submissions_pending",
                 table: "stage_submissions",
                 column: "work_order_id",
                 unique: true,
                 filter: "state = 'Submitted'");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_work_orders_booking_id",
-                table: "work_orders",
-                column: "booking_id",
-                unique: true,
-                filter: "booking_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_work_orders_car_id",
@@ -323,13 +311,6 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
                 columns: new[] { "mechanic_id", "created_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_work_orders_mechanic_id",
-                table: "work_orders",
-                column: "mechanic_id",
-                unique: true,
-                filter: "status IN ('Assigned', 'InProgress')");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_work_orders_shop_mechanic_id",
                 table: "work_orders",
                 column: "shop_mechanic_id");
@@ -338,6 +319,20 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
                 name: "ix_work_orders_status_created",
                 table: "work_orders",
                 columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_work_orders_booking",
+                table: "work_orders",
+                column: "booking_id",
+                unique: true,
+                filter: "booking_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_work_orders_mechanic_active",
+                table: "work_orders",
+                column: "mechanic_id",
+                unique: true,
+                filter: "status IN ('Assigned', 'InProgress')");
 
             migrationBuilder.CreateIndex(
                 name: "ux_work_orders_number",

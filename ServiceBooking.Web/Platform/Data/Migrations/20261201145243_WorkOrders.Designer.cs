@@ -13,7 +13,7 @@ using ServiceBooking.Web.Platform.Data;
 namespace ServiceBooking.Web.Platform.Data.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261201144133_WorkOrders")]
+    [Migration("20261201145243_WorkOrders")]
     partial class WorkOrders
     {
         /// <inheritdoc />
@@ -886,17 +886,14 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
                     b.HasIndex("LiftedById")
                         .HasDatabaseName("ix_blacklist_entries_lifted_by_id");
 
-                    b.HasIndex(new[] { "ClientId" }, "ix_blacklist_entries_client")
-                        .HasDatabaseName("ix_blacklist_entries_client_id");
-
                     b.HasIndex(new[] { "ClientId" }, "ux_blacklist_entries_client_active")
                         .IsUnique()
-                        .HasDatabaseName("ix_blacklist_entries_client_id1")
+                        .HasDatabaseName("ux_blacklist_entries_client_active")
                         .HasFilter("lifted_at IS NULL");
 
                     b.HasIndex(new[] { "Phone" }, "ux_blacklist_entries_phone_active")
                         .IsUnique()
-                        .HasDatabaseName("ix_blacklist_entries_phone")
+                        .HasDatabaseName("ux_blacklist_entries_phone_active")
                         .HasFilter("lifted_at IS NULL");
 
                     b.ToTable("blacklist_entries", null, t =>
@@ -939,7 +936,7 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
 
                     b.HasIndex(new[] { "MechanicId" }, "ux_shifts_mechanic_open")
                         .IsUnique()
-                        .HasDatabaseName("ix_shifts_mechanic_id")
+                        .HasDatabaseName("ux_shifts_mechanic_open")
                         .HasFilter("checked_out_at IS NULL");
 
                     b.ToTable("shifts", (string)null);
@@ -1067,7 +1064,7 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
 
                     b.HasIndex(new[] { "WorkOrderId" }, "ux_stage_submissions_pending")
                         .IsUnique()
-                        .HasDatabaseName("ix_stage_submissions_work_order_id1")
+                        .HasDatabaseName("ux_stage_submissions_pending")
                         .HasFilter("state = 'Submitted'");
 
                     b.ToTable("stage_submissions", (string)null);
@@ -1214,12 +1211,12 @@ namespace ServiceBooking.Web.Platform.Data.Migrations
 
                     b.HasIndex(new[] { "BookingId" }, "ux_work_orders_booking")
                         .IsUnique()
-                        .HasDatabaseName("ix_work_orders_booking_id")
+                        .HasDatabaseName("ux_work_orders_booking")
                         .HasFilter("booking_id IS NOT NULL");
 
                     b.HasIndex(new[] { "MechanicId" }, "ux_work_orders_mechanic_active")
                         .IsUnique()
-                        .HasDatabaseName("ix_work_orders_mechanic_id")
+                        .HasDatabaseName("ux_work_orders_mechanic_active")
                         .HasFilter("status IN ('Assigned', 'InProgress')");
 
                     b.ToTable("work_orders", null, t =>
