@@ -50,7 +50,8 @@ public sealed class Car : Entity
 
     /// <summary>
     /// The odometer as the workshop read it when the car arrived. Odometers do not run backwards: a smaller reading than
-    /// the recorded one is refused (the owner, who knows the car's history, corrects it in the garage).
+    /// the recorded one is refused, saying the recorded one (the owner, who knows the car's history, corrects it in the
+    /// garage with a confirmation).
     /// </summary>
     public void RecordMileage(Mileage reading)
     {
@@ -59,7 +60,7 @@ public sealed class Car : Entity
             throw new DomainException("Car.Removed");
         }
 
-        Mileage = Mileage.ChangeTo(reading, decreaseConfirmed: false);
+        Mileage = reading < Mileage ? throw new DomainException("Car.MileageBelowRecorded", Mileage.Kilometres) : reading;
     }
 
     /// <summary>Takes the car out of the garage. Refused while it has bookings to come: cancel them first.</summary>

@@ -78,7 +78,7 @@ public sealed class WorkOrderServiceTests(BookingFixture fixture) : WorkOrdersTe
 
         var refused = Assert.IsType<OrderOpened.Refused>(await OpenAsync(new OrderDraft("Петров Иван", "+79001234567", null, null, null, 29_000, bookingId), managerId));
 
-        Assert.Equal(("Mileage.Decreased", 30_000), (refused.Error.Code, refused.Error.Arguments[0]));
+        Assert.Equal(("Car.MileageBelowRecorded", 30_000), (refused.Error.Code, refused.Error.Arguments[0]));
         Assert.Equal(30_000, await DbAsync(db => db.Cars.Where(c => c.Id == carId).Select(c => c.Mileage.Kilometres).SingleAsync()));
         var opened = Assert.IsType<OrderOpened.Opened>(await OpenAsync(new OrderDraft("Петров Иван", "+79001234567", null, null, null, 30_000, bookingId), managerId));
         Assert.Equal(1, opened.Order.Number.Sequence);

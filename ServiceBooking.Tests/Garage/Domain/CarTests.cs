@@ -135,7 +135,7 @@ public class CarTests
         car.RecordMileage(Mileage.FromKilometres(47_300));
         var lower = Assert.Throws<DomainException>(() => car.RecordMileage(Mileage.FromKilometres(47_000)));
 
-        Assert.Equal(("Mileage.Decreased", 47_300), (lower.Code, car.Mileage.Kilometres));
+        Assert.Equal(("Car.MileageBelowRecorded", 47_300, 47_300), (lower.Code, lower.Arguments[0], car.Mileage.Kilometres));
         car.Remove(upcomingBookings: 0);
         Assert.Equal("Car.Removed", Assert.Throws<DomainException>(() => car.RecordMileage(Mileage.FromKilometres(48_000))).Code);
     }

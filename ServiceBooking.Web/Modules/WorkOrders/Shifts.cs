@@ -23,6 +23,10 @@ public sealed class Shifts(ApplicationDbContext db, TimeProvider time, WorkshopC
         return open is not null && open.IsOnShift(time.GetUtcNow()) ? open : null;
     }
 
+    /// <summary>When the mechanic's shift began, in the workshop's local time; null when off shift.</summary>
+    public async Task<DateTime?> OnShiftSinceAsync(string mechanicId, CancellationToken cancellationToken) =>
+        await CurrentAsync(mechanicId, cancellationToken) is { } shift ? Local(shift.CheckedInAt) : null;
+
     /// <summary>Of these mechanics, those on shift now, with when they checked in.</summary>
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> OnShiftAsync(IReadOnlyCollection<string> mechanicIds, CancellationToken cancellationToken)
     {

@@ -3,18 +3,21 @@ using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.Accounts;
+using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.WorkOrders;
 
 /// <summary>
-/// A member of the work orders' staff as the staff list shows them. <see cref="RunsDeskOrSite"/>: also a Manager or an
-/// Admin (such an account is the Admin's to change).
+/// A member of the work orders' staff as the staff list shows them (<see cref="OnShiftSince"/> in the workshop's local
+/// time). <see cref="RunsDeskOrSite"/>: also a Manager or an Admin (such an account is the Admin's to change).
 /// </summary>
 public sealed record StaffMember(
     string Id, string Nickname, string FullName, string? Email, string? Phone, StaffKind Kind, bool Deactivated, bool RunsDeskOrSite,
-    MechanicStatus? Status, int? ActiveOrderId, string? ActiveOrderNumber, DateTimeOffset? OnShiftSince)
+    MechanicStatus? Status, int? ActiveOrderId, string? ActiveOrderNumber, DateTime? OnShiftSince)
 {
+    public (string Last, string First, string? Patronymic) Name { get; init; }
+
     public bool WorksShifts => Kind is StaffKind.Mechanic or StaffKind.ShopMechanic;
 }
 
@@ -47,7 +50,7 @@ public abstract record StaffSaved
 /// for good (it keeps its name on every order it touched) and ends its sessions; reactivating unlocks it.
 /// </summary>
 public sealed class StaffDirectory(
-    ApplicationDbContext db, UserManager<ApplicationUser> users, AccountEmails emails, Shifts shifts, TimeProvider time)
+    ApplicationDbContext db, UserManager<ApplicationUser> users, AccountEmails emails, Shifts shifts, TimeProvider time, WorkshopClock clock)
 {
     /// <summary>A lockout this far away is a deactivation, not Identity's fifteen minutes after wrong passwords.</summary>
     private static readonly DateTimeOffset Deactivated = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -257,7 +260,10 @@ public sealed class StaffDirectory(
                 first.Id, first.UserName ?? first.Id, StaffNames.Full(first.LastName, first.FirstName, first.Patronymic), first.Email,
                 first.PhoneNumber, kind, deactivated, person.Any(r => deskOrSite.Contains(r.RoleId)),
                 shiftWorker ? StaffRules.Status(deactivated, since is not null && now >= since, order is not null) : null,
-                order?.Id, order?.Number.ToString(), since);
+                order?.Id, order?.Number.ToString(), since is { } instant ? TimeZoneInfo.ConvertTime(instant, clock.Zone).DateTime : null)
+            {
+                Name = (first.LastName, first.FirstName, first.Patronymic),
+            };
         })];
     }
 }
