@@ -164,8 +164,8 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
         Assert.Equal("off", off.Document.QuerySelector("[data-testid=shift-state]")?.GetAttribute("data-state"));
         Assert.Equal("Смена закончена.", off.TestId("status-message"));
         var operatorClient = await SignedInAsync(OperatorUser);
-        var forbidden = await operatorClient.PostRawAsync("/Orders?handler=CheckIn", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.BadRequest, forbidden.StatusCode);
+        var forbidden = await operatorClient.PostRawAsync("/Orders/Shift?handler=CheckIn", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public static class WorkOrdersModule
         {
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Orders"), Policies.Workshop);
             options.Conventions.AuthorizePage(ModulePages.Folder("WorkOrders", "/Orders/New"), Policies.Intake);
+            options.Conventions.AuthorizePage(ModulePages.Folder("WorkOrders", "/Orders/Assign"), Policies.Supervisors);
+            options.Conventions.AuthorizePage(ModulePages.Folder("WorkOrders", "/Orders/Shift"), Policies.Shifts);
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Staff"), Policies.Supervisors);
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Blacklist"), Policies.Supervisors);
         });

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Who takes a car or a call in and opens a work order: operators, supervisors, the front desk, the Admin.</summary>
     public const string Intake = "Intake";
 
+    /// <summary>Mechanic or shop mechanic: checking in and out.</summary>
+    public const string Shifts = "Shifts";
+
     /// <summary>Everyone who works on orders (mechanics see only their own): the intake's people, mechanics, shop mechanics.</summary>
     public const string Workshop = "Workshop";
 }

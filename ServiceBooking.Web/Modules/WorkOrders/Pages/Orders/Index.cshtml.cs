@@ -1,18 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.WorkOrders;
-using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Modules.WorkOrders.Pages.Orders;
 
 /// <summary>
 /// The orders list: everyone's for supervisors, operators and the desk, one's own for a mechanic, with filters by status,
 /// mechanic and day. The filter form is a plain GET (it works without JavaScript); with htmx a change of filter
-/// replaces only <c>_Results</c>. A mechanic checks in and out here, on the page they open first.
+/// replaces only <c>_Results</c>. A mechanic checks in and out here (posted to <see cref="Shift"/>), on the page they open first.
 /// </summary>
-public sealed class Index(WorkOrderService orders, Shifts shifts, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class Index(WorkOrderService orders, Shifts shifts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public WorkOrderStatus? Status { get; set; }
@@ -52,32 +49,5 @@ public sealed class Index(WorkOrderService orders, Shifts shifts, IStringLocaliz
 
         OnShiftSince = Actor.WorksShifts ? await shifts.OnShiftSinceAsync(Actor.Id, cancellationToken) : null;
         return Page();
-    }
-
-    public Task<IActionResult> OnPostCheckInAsync(CancellationToken cancellationToken) =>
-        ShiftAsync(() => shifts.CheckInAsync(Actor.Id, cancellationToken), "WorkOrders.Shift.CheckedIn");
-
-    public Task<IActionResult> OnPostCheckOutAsync(CancellationToken cancellationToken) =>
-        ShiftAsync(() => shifts.CheckOutAsync(Actor.Id, cancellationToken), "WorkOrders.Shift.CheckedOut");
-
-    private async Task<IActionResult> ShiftAsync(Func<Task<Shift>> change, string done)
-    {
-        Actor = WorkshopActor.Of(User);
-        if (!Actor.WorksShifts)
-        {
-            return Forbid();
-        }
-
-        try
-        {
-            await change();
-            StatusMessage = text[done];
-        }
-        catch (DomainException refusal)
-        {
-            ErrorMessage = text.Message(refusal);
-        }
-
-        return RedirectToPage();
     }
 }
