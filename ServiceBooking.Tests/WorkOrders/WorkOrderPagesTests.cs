@@ -219,6 +219,9 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
         Assert.Contains("+7 916 555-01-02", row.TextContent, StringComparison.Ordinal);
         Assert.NotEqual(string.Empty, taken.FieldError("Nickname"));
         Assert.Equal("Вы не можете управлять этим сотрудником.", asSupervisor.FieldError("Kind"));
+        var wrongPhone = await supervisor.SubmitAsync(await supervisor.GetAsync("/Staff/Edit"), "[data-testid=staff-form]",
+            new Dictionary<string, string>(fields) { ["Input.Nickname"] = "petya", ["Input.Email"] = "petya@example.ru", ["Input.Phone"] = "12" });
+        Assert.Equal("Укажите номер в виде +7 900 123-45-67 или 8 900 123-45-67.", wrongPhone.FieldError("Phone"));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync(OperatorUser)).GetAsync("/Staff")).Status);
     }
 

@@ -32,11 +32,12 @@ public abstract record Blacklisted
 /// </summary>
 public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, WorkshopClock clock) : IClientBlacklist
 {
-    public async Task<bool> IsBlacklistedAsync(string clientId, CancellationToken cancellationToken)
-    {
-        var phone = await db.Users.Where(u => u.Id == clientId).Select(u => u.PhoneNumber).SingleOrDefaultAsync(cancellationToken);
-        return await db.Blacklist.AnyAsync(e => e.LiftedAt == null && (e.ClientId == clientId || (phone != null && e.Phone == phone)), cancellationToken);
-    }
+    /// <summary>One round trip: every online booking asks it.</summary>
+    public Task<bool> IsBlacklistedAsync(string clientId, CancellationToken cancellationToken) =>
+        db.Blacklist.AnyAsync(
+            e => e.LiftedAt == null
+                && (e.ClientId == clientId || (e.Phone != null && db.Users.Any(u => u.Id == clientId && u.PhoneNumber == e.Phone))),
+            cancellationToken);
 
     /// <summary>The standing entry that covers this phone (E.164) or an account with it, if any: what the operator is warned of.</summary>
     public async Task<BlacklistRow?> WarningForAsync(string? phone, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.WorkOrders;
 
@@ -21,7 +22,10 @@ public sealed record StaffMember(
     public bool WorksShifts => Kind is StaffKind.Mechanic or StaffKind.ShopMechanic;
 }
 
-/// <summary>What a supervisor or the Admin typed for a member of staff (the phone as typed; the email only when creating).</summary>
+/// <summary>
+/// What a supervisor or the Admin typed for a member of staff: the phone as typed (optional; kept in E.164), the nickname
+/// and email only when creating.
+/// </summary>
 public sealed record StaffDraft(string Nickname, string Email, string LastName, string FirstName, string? Patronymic, string? Phone, StaffKind Kind);
 
 /// <summary>What a change to a member of staff came to.</summary>
@@ -94,6 +98,11 @@ public sealed class StaffDirectory(
             return refused;
         }
 
+        if (Phone(draft) is { } wrongPhone)
+        {
+            return wrongPhone;
+        }
+
         var user = new ApplicationUser
         {
             UserName = draft.Nickname.Trim(),
@@ -103,7 +112,7 @@ public sealed class StaffDirectory(
             LastName = draft.LastName.Trim(),
             FirstName = draft.FirstName.Trim(),
             Patronymic = string.IsNullOrWhiteSpace(draft.Patronymic) ? null : draft.Patronymic.Trim(),
-            PhoneNumber = draft.Phone,
+            PhoneNumber = Phones.TryNormalise(draft.Phone),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         IdentityResult created;
@@ -140,6 +149,11 @@ public sealed class StaffDirectory(
             return new StaffSaved.NotFound();
         }
 
+        if (Phone(draft) is { } wrongPhone)
+        {
+            return wrongPhone;
+        }
+
         if (member.Kind != draft.Kind
             && Refusal(() => StaffRules.EnsureMayManage(actor.IsAdmin, actor.IsSupervisor, draft.Kind, targetHasOtherStaffRoles: false)) is { } refused)
         {
@@ -148,7 +162,7 @@ public sealed class StaffDirectory(
 
         (user.LastName, user.FirstName) = (draft.LastName.Trim(), draft.FirstName.Trim());
         user.Patronymic = string.IsNullOrWhiteSpace(draft.Patronymic) ? null : draft.Patronymic.Trim();
-        user.PhoneNumber = draft.Phone;
+        user.PhoneNumber = Phones.TryNormalise(draft.Phone);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
@@ -208,6 +222,10 @@ public sealed class StaffDirectory(
         await users.ResetAccessFailedCountAsync(user);
         return new StaffSaved.Saved(user);
     }
+
+    /// <summary>A phone that was typed must be a valid number (<c>Phone.Invalid</c>); none at all is fine.</summary>
+    private static StaffSaved.Refused? Phone(StaffDraft draft) =>
+        string.IsNullOrWhiteSpace(draft.Phone) ? null : Refusal(() => Phones.Normalise(draft.Phone));
 
     private static StaffSaved.Refused? Refusal(Action rule)
     {

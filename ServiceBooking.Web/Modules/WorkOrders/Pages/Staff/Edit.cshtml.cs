@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Validation;
@@ -60,22 +59,12 @@ public sealed class Edit(StaffDirectory staff, IStringLocalizer<SharedResource> 
             ModelState.Remove("Input.Email");
         }
 
-        string? phone = null;
-        try
-        {
-            phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Phones.Normalise(Input.Phone);
-        }
-        catch (DomainException error)
-        {
-            ModelState.AddModelError("Input.Phone", text.Message(error));
-        }
-
         if (!ModelState.IsValid)
         {
             return Id is not null && await staff.FindAsync(actor, Id, cancellationToken) is null ? NotFound() : Page();
         }
 
-        var draft = new StaffDraft(Input.Nickname, Input.Email, Input.LastName, Input.FirstName, Input.Patronymic, phone, Input.Kind!.Value);
+        var draft = new StaffDraft(Input.Nickname, Input.Email, Input.LastName, Input.FirstName, Input.Patronymic, Input.Phone, Input.Kind!.Value);
         var saved = Id is null ? await staff.CreateAsync(actor, draft, cancellationToken) : await staff.UpdateAsync(actor, Id, draft, cancellationToken);
         switch (saved)
         {
@@ -85,7 +74,7 @@ public sealed class Edit(StaffDirectory staff, IStringLocalizer<SharedResource> 
             case StaffSaved.NotFound:
                 return NotFound();
             case StaffSaved.Refused refused:
-                ModelState.AddModelError("Input.Kind", text.Message(refused.Error));
+                ModelState.AddModelError(refused.Error.Code.StartsWith("Phone.", StringComparison.Ordinal) ? "Input.Phone" : "Input.Kind", text.Message(refused.Error));
                 return Page();
             case StaffSaved.Failed failed:
                 foreach (var error in failed.Errors)
