@@ -226,6 +226,20 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
     }
 
     [Fact]
+    public async Task A_blacklisted_client_trying_to_book_online_is_told_politely_to_call()
+    {
+        var (client, carId) = await ClientWithRioAsync("ivan");
+        var supervisorId = await StaffAsync("sveta", Roles.Supervisor);
+        await ServiceAsync<Blacklist, Blacklisted>(b => b.AddAsync(supervisorId, "ivan", null, "Не забрал машину", CancellationToken.None));
+
+        var refused = await BookAsync(client, BookForm(Today, "16:00", await AdvisorIdAsync("Волков"), carId, await RepairTypeIdAsync("ТО-1", "Kia Rio (IV)")));
+
+        Assert.Equal("Онлайн-запись для вашей учётной записи недоступна. Пожалуйста, позвоните в сервисный центр — мы подберём для вас время.",
+            refused.TestId("booking-refused-message"));
+        Assert.Equal(0, await DbAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_supervisor_lists_a_phone_on_the_blacklist_and_lifts_it()
     {
         var supervisor = await SignedInAsync(SupervisorUser);
