@@ -3,6 +3,7 @@ using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
 using ServiceBooking.Web.Modules.Garage;
+using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Hosting;
 
@@ -15,7 +16,8 @@ builder.AddPlatform(requirePublicUrl: command is null or "run-job")
     .AddGarage()
     .AddCatalog()
     .AddBookings()
-    .AddCampaigns();
+    .AddCampaigns()
+    .AddWorkOrders();
 
 var app = builder.Build();
 app.UsePlatform();

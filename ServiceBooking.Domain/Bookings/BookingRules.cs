@@ -7,14 +7,18 @@ namespace ServiceBooking.Domain.Bookings;
 /// <summary>What someone asks for: this cell, for this client's car, this work.</summary>
 public sealed record BookingRequest(TimeSlot Slot, ServiceAdvisor Advisor, Car Car, RepairType RepairType, string ClientId, string BookedById);
 
-/// <summary>What the rules need to know about the world at the moment of booking.</summary>
+/// <summary>
+/// What the rules need to know about the world at the moment of booking. <see cref="ClientBlacklisted"/>: the workshop
+/// no longer takes online bookings from this client (the work orders' blacklist).
+/// </summary>
 public sealed record BookingCircumstances(
     DateTime LocalNow,
     DateTimeOffset Now,
     DateOnly LastBookableDay,
     bool IsDayOff,
     bool CellTaken,
-    bool ClientHasBookingThatDay);
+    bool ClientHasBookingThatDay,
+    bool ClientBlacklisted = false);
 
 /// <summary>
 /// The booking rules of PRODUCT.md section D. The two that must hold under concurrency (one active booking per cell,
@@ -26,6 +30,12 @@ public static class BookingRules
     public static Booking Book(BookingRequest request, BookingCircumstances now)
     {
         var slot = request.Slot;
+        if (now.ClientBlacklisted && request.BookedById == request.ClientId)
+        {
+            // Said first and alone: the client is not sent from cell to cell. Staff may still book for them at the desk.
+            throw new DomainException("Booking.NotOnline");
+        }
+
         if (slot.HasStartedAt(now.LocalNow))
         {
             throw new DomainException("Booking.InThePast");

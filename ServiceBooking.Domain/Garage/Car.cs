@@ -48,6 +48,21 @@ public sealed class Car : Entity
         Apply(details, today, Mileage.ChangeTo(details.Mileage, mileageDecreaseConfirmed));
     }
 
+    /// <summary>
+    /// The odometer as the workshop read it when the car arrived. Odometers do not run backwards: a smaller reading than
+    /// the recorded one is refused, saying the recorded one (the owner, who knows the car's history, corrects it in the
+    /// garage with a confirmation).
+    /// </summary>
+    public void RecordMileage(Mileage reading)
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("Car.Removed");
+        }
+
+        Mileage = reading < Mileage ? throw new DomainException("Car.MileageBelowRecorded", Mileage.Kilometres) : reading;
+    }
+
     /// <summary>Takes the car out of the garage. Refused while it has bookings to come: cancel them first.</summary>
     public void Remove(int upcomingBookings)
     {

@@ -7,6 +7,7 @@ using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
+using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 
@@ -15,7 +16,8 @@ namespace ServiceBooking.Tests.Infrastructure;
 /// <summary>
 /// A small working workshop for tests that walk the whole site (the access matrix, the accessibility check): the demo
 /// catalog, one account per role (a client with a car and a booking, another client with a car, a manager, an
-/// Admin, and a spare account for role changes), a campaign and an email in the outbox.
+/// Admin, and a spare account for role changes; a supervisor, an operator, two mechanics on shift and a spare one), a
+/// campaign and an email in the outbox, a work order from the booking given to the first mechanic, a blacklist entry.
 /// <see cref="Fill"/> puts their ids into URL templates such as <c>/Garage/Edit/{car}?handler=Models</c>.
 /// </summary>
 public sealed class SampleWorkshop
@@ -25,6 +27,11 @@ public sealed class SampleWorkshop
     public static readonly UserBuilder Manager = new UserBuilder("marina").WithName("Смирнова", "Марина").InRole(Roles.Manager);
     public static readonly UserBuilder Admin = new UserBuilder("oleg").WithName("Орлов", "Олег").InRole(Roles.Admin);
     public static readonly UserBuilder Spare = new UserBuilder("spare").WithName("Запасной", "Семён");
+    public static readonly UserBuilder Supervisor = new UserBuilder("sveta").WithName("Светлова", "Светлана").InRole(Roles.Supervisor);
+    public static readonly UserBuilder Operator = new UserBuilder("olga").WithName("Оператова", "Ольга").InRole(Roles.Operator);
+    public static readonly UserBuilder Mechanic = new UserBuilder("misha").WithName("Михайлов", "Михаил").InRole(Roles.Mechanic);
+    public static readonly UserBuilder OtherMechanic = new UserBuilder("kolya").WithName("Колесников", "Николай").InRole(Roles.Mechanic);
+    public static readonly UserBuilder SpareMechanic = new UserBuilder("vova").WithName("Вовин", "Владимир").InRole(Roles.Mechanic);
 
     private readonly Dictionary<string, string> _values = [];
 
@@ -51,7 +58,11 @@ public sealed class SampleWorkshop
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         await services.GetRequiredService<DemoCatalog>().SeedAsync(CancellationToken.None);
         var ids = new Dictionary<string, string>();
-        foreach (var (key, builder) in new[] { ("client", Client), ("other", OtherClient), ("manager", Manager), ("admin", Admin), ("spare", Spare) })
+        foreach (var (key, builder) in new[]
+                 {
+                     ("client", Client), ("other", OtherClient), ("manager", Manager), ("admin", Admin), ("spare", Spare), ("supervisor", Supervisor),
+                     ("operator", Operator), ("mechanic", Mechanic), ("otherMechanic", OtherMechanic), ("spareMechanic", SpareMechanic),
+                 })
         {
             var user = builder.Build();
             Check(await users.CreateAsync(user, builder.Password));
@@ -87,6 +98,25 @@ public sealed class SampleWorkshop
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
 
+        // Work orders: the mechanic on shift with the client's order, the other mechanic on shift with none, a blacklisted phone.
+        await services.GetRequiredService<Shifts>().CheckInAsync(ids["mechanic"], CancellationToken.None);
+        await services.GetRequiredService<Shifts>().CheckInAsync(ids["otherMechanic"], CancellationToken.None);
+        var orders = services.GetRequiredService<WorkOrderService>();
+        var opened = await orders.OpenAsync(new OrderDraft("Кузнецова Анна Олеговна", "+7 916 000-00-01", null, null, null, null, booking.Id), ids["operator"],
+            CancellationToken.None) as OrderOpened.Opened ?? throw new InvalidOperationException("The sample order was refused.");
+        var supervisor = new WorkshopActor(ids["supervisor"], IsAdmin: false, IsSupervisor: true, IsMechanic: false, IsShopMechanic: false, IsIntake: false);
+        if (await orders.AssignAsync(opened.Order.Id, ids["mechanic"], supervisor, CancellationToken.None) is not OrderAssigned.Done)
+        {
+            throw new InvalidOperationException("The sample order could not be assigned.");
+        }
+
+        var listed = await services.GetRequiredService<Blacklist>().AddAsync(ids["supervisor"], null, "+7 916 999-99-99", "Образец", CancellationToken.None)
+            as Blacklisted.Added ?? throw new InvalidOperationException("The sample blacklist entry was refused.");
+
+        sample._values["order"] = Invariant(opened.Order.Id);
+        sample._values["blacklistEntry"] = Invariant(listed.Entry.Id);
+        sample._values["mechanicId"] = ids["mechanic"];
+        sample._values["spareMechanicId"] = ids["spareMechanic"];
         sample._values["car"] = Invariant(car.Id);
         sample._values["otherCar"] = Invariant(otherCar.Id);
         sample._values["booking"] = Invariant(booking.Id);

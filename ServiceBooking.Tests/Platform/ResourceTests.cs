@@ -80,6 +80,7 @@ public sealed partial class ResourceTests(SiteFixture fixture) : SiteTest<SiteFi
             "/Admin/LabourRates", "/Admin/LabourRates/Edit", "/Admin/Parts", "/Admin/Parts/Edit", "/Admin/RepairTypes", "/Admin/RepairTypes/Edit",
             "/Admin/Advisors", "/Admin/Advisors/Edit", "/Admin/DaysOff", "/Admin/Users", "/Admin/Email",
             "/Manager/Campaigns", "/Manager/Campaigns/New",
+            "/Orders", "/Orders/New", "/Staff", "/Staff/Edit", "/Blacklist",
         };
 
         foreach (var url in urls)

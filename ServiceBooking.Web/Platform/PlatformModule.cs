@@ -153,7 +153,12 @@ public static class PlatformModule
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Manager, Roles.Admin));
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Supervisors, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Shifts, policy => policy.RequireRole(Roles.Mechanic, Roles.ShopMechanic))
+            .AddPolicy(Policies.Intake, policy => policy.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Workshop, policy => policy.RequireRole(
+                Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin, Roles.Mechanic, Roles.ShopMechanic));
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.AddRateLimits();
         services.AddHttpContextAccessor();

@@ -44,8 +44,9 @@ public class BookingRulesTests
         DateOnly? lastBookableDay = null,
         bool isDayOff = false,
         bool cellTaken = false,
-        bool clientHasBookingThatDay = false) =>
-        new(localNow ?? LocalNow, Now, lastBookableDay ?? LastBookableDay, isDayOff, cellTaken, clientHasBookingThatDay);
+        bool clientHasBookingThatDay = false,
+        bool clientBlacklisted = false) =>
+        new(localNow ?? LocalNow, Now, lastBookableDay ?? LastBookableDay, isDayOff, cellTaken, clientHasBookingThatDay, clientBlacklisted);
 
     private static DomainException Refusal(BookingRequest request, BookingCircumstances circumstances) =>
         Assert.Throws<DomainException>(() => BookingRules.Book(request, circumstances));
@@ -217,6 +218,15 @@ public class BookingRulesTests
 
         Assert.Equal("Booking.OnePerDay", error.Code);
         Assert.Equal<object>([new DateOnly(2026, 12, 3)], error.Arguments);
+    }
+
+    [Fact]
+    public void A_blacklisted_client_is_refused_online_before_any_other_rule_but_staff_may_still_book_for_them()
+    {
+        var everythingWrong = Circumstances(localNow: new DateTime(2026, 12, 3, 10, 0, 0), isDayOff: true, cellTaken: true, clientBlacklisted: true);
+
+        Assert.Equal("Booking.NotOnline", Refusal(Request(), everythingWrong).Code);
+        Assert.Equal(Manager, BookingRules.Book(Request(bookedById: Manager), Circumstances(clientBlacklisted: true)).BookedById);
     }
 
     /// <summary>

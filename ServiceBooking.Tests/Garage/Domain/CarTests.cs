@@ -128,6 +128,19 @@ public class CarTests
     }
 
     [Fact]
+    public void The_workshop_records_the_mileage_read_at_arrival_but_never_a_lower_one()
+    {
+        var car = Car.Register(Owner, NewCarDetails(mileage: 45_000), Today);
+
+        car.RecordMileage(Mileage.FromKilometres(47_300));
+        var lower = Assert.Throws<DomainException>(() => car.RecordMileage(Mileage.FromKilometres(47_000)));
+
+        Assert.Equal(("Car.MileageBelowRecorded", 47_300, 47_300), (lower.Code, lower.Arguments[0], car.Mileage.Kilometres));
+        car.Remove(upcomingBookings: 0);
+        Assert.Equal("Car.Removed", Assert.Throws<DomainException>(() => car.RecordMileage(Mileage.FromKilometres(48_000))).Code);
+    }
+
+    [Fact]
     public void Edit_with_a_lower_mileage_is_accepted_when_confirmed()
     {
         var car = Car.Register(Owner, NewCarDetails(mileage: 45_000), Today);

@@ -29,6 +29,21 @@ public enum Access
     /// <summary>Admin only; other accounts get 403.</summary>
     Admin,
 
+    /// <summary>Work orders' supervisors and the Admin; other accounts get 403.</summary>
+    Supervisors,
+
+    /// <summary>Who opens work orders: operators, supervisors, managers, the Admin; other accounts get 403.</summary>
+    Intake,
+
+    /// <summary>Everyone of the work orders (the intake's people and mechanics); clients get 403.</summary>
+    Workshop,
+
+    /// <summary>The sample work order: the workshop sees it but the mechanic it is not given to (404); clients get 403.</summary>
+    OrderOf,
+
+    /// <summary>Mechanics (checking in and out); other accounts get 403.</summary>
+    Mechanics,
+
     /// <summary>Nobody here: the endpoint answers 404 in this environment (the Development mail folder).</summary>
     Absent,
 
@@ -146,6 +161,23 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("Admin:/Users/Index", null, "/Admin/Users?q=spare", Access.Admin),
         new("Admin:/Users/Index", "Grant", "/Admin/Users?handler=Grant&id={spareId}&role=Manager", Access.Admin),
         new("Admin:/Users/Index", "Revoke", "/Admin/Users?handler=Revoke&id={spareId}&role=Manager", Access.Admin),
+
+        // Work orders: the list and an order (mechanics their own), opening one, assigning, shifts, staff, the blacklist
+        new("/Orders/Index", null, "/Orders?Status=Assigned&Date={day}", Access.Workshop),
+        new("/Orders/Details", null, "/Orders/{order}", Access.OrderOf),
+        new("/Orders/New", null, "/Orders/New", Access.Intake, Form: "Input.ClientName=%D0%A2%D0%B5%D1%81%D1%82&Input.Phone=89161234567"),
+        new("/Orders/New", "Phone", "/Orders/New?handler=Phone&Input.Phone=89169999999", Access.Intake),
+        new("/Orders/Assign", null, "/Orders/Assign?id={order}&mechanicId={mechanicId}", Access.Supervisors),
+        new("/Orders/Shift", null, "/Orders/Shift", Access.Mechanics),
+        new("/Orders/Shift", "CheckIn", "/Orders/Shift?handler=CheckIn", Access.Mechanics),
+        new("/Orders/Shift", "CheckOut", "/Orders/Shift?handler=CheckOut", Access.Mechanics),
+        new("/Staff/Index", null, "/Staff?Date={day}", Access.Supervisors),
+        new("/Staff/Index", "Deactivate", "/Staff?handler=Deactivate&id={spareMechanicId}", Access.Supervisors),
+        new("/Staff/Index", "Reactivate", "/Staff?handler=Reactivate&id={spareMechanicId}", Access.Supervisors),
+        new("/Staff/Edit", null, "/Staff/Edit/{spareMechanicId}", Access.Supervisors,
+            Form: "Input.Nickname=vova&Input.Email=vova%40example.ru&Input.LastName=%D0%92%D0%BE%D0%B2%D0%B8%D0%BD&Input.FirstName=%D0%92%D0%BE%D0%B2%D0%B0&Input.Kind=Mechanic"),
+        new("/Blacklist/Index", null, "/Blacklist", Access.Supervisors, Form: "Input.Reason=test"),
+        new("/Blacklist/Index", "Lift", "/Blacklist?handler=Lift&id={blacklistEntry}", Access.Supervisors),
     ];
 
     /// <summary>
@@ -154,12 +186,16 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     /// </summary>
     internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
     [
-        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live") && row.Access is not Access.Absent
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/Assign" or "/Orders/Shift") && row.Access is not Access.Absent
                 && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
             .Select(row => row.Url),
     ];
 
-    private static readonly Visitor[] Visitors = [Visitor.OtherClient, Visitor.Stranger, Visitor.Client, Visitor.Manager, Visitor.Admin];
+    private static readonly Visitor[] Visitors =
+    [
+        Visitor.OtherClient, Visitor.Stranger, Visitor.Client, Visitor.Manager, Visitor.Admin,
+        Visitor.Supervisor, Visitor.Operator, Visitor.Mechanic, Visitor.OtherMechanic,
+    ];
 
     [Fact]
     public async Task Every_page_and_handler_of_the_site_has_a_row_and_every_row_still_exists()
@@ -240,6 +276,16 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
             Access.Owner => visitor == Visitor.Client ? OutcomeKind.Allowed : OutcomeKind.NotFound,
             Access.Staff => visitor is Visitor.Manager or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             Access.Admin => visitor == Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
+            Access.Supervisors => visitor is Visitor.Supervisor or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
+            Access.Intake => visitor is Visitor.Operator or Visitor.Supervisor or Visitor.Manager or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
+            Access.Workshop => visitor is Visitor.Client or Visitor.OtherClient ? OutcomeKind.Forbidden : OutcomeKind.Allowed,
+            Access.OrderOf => visitor switch
+            {
+                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.OtherMechanic => OutcomeKind.NotFound,
+                _ => OutcomeKind.Allowed,
+            },
+            Access.Mechanics => visitor is Visitor.Mechanic or Visitor.OtherMechanic ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
 
@@ -308,6 +354,14 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         OtherClient,
         Manager,
         Admin,
+        Supervisor,
+        Operator,
+
+        /// <summary>The mechanic the sample order is given to.</summary>
+        Mechanic,
+
+        /// <summary>A mechanic on shift without the sample order.</summary>
+        OtherMechanic,
     }
 
     private enum OutcomeKind
@@ -362,6 +416,10 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
                 Visitor.OtherClient => SampleWorkshop.OtherClient,
                 Visitor.Manager => SampleWorkshop.Manager,
                 Visitor.Admin => SampleWorkshop.Admin,
+                Visitor.Supervisor => SampleWorkshop.Supervisor,
+                Visitor.Operator => SampleWorkshop.Operator,
+                Visitor.Mechanic => SampleWorkshop.Mechanic,
+                Visitor.OtherMechanic => SampleWorkshop.OtherMechanic,
                 _ => null,
             };
             if (user is not null)

@@ -38,6 +38,23 @@ public sealed class AccountEmails(
     }
 
     /// <summary>
+    /// A staff account made for someone (work orders' staff, by a supervisor or the Admin): the new member of staff
+    /// chooses a password through a password-reset link, so nobody else ever knows it. <paramref name="roleKey"/> is the
+    /// resource key of the role's name, rendered in the recipient's language.
+    /// </summary>
+    public async Task QueueStaffWelcomeAsync(ApplicationUser user, string roleKey, CancellationToken cancellationToken)
+    {
+        var code = Tokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
+        await QueueAsync<StaffWelcomeEmail>(user, user.Email!, NoticeKind.StaffWelcome, "Email.StaffWelcome.Subject", new()
+        {
+            [nameof(StaffWelcomeEmail.Name)] = user.Name.Salutation,
+            [nameof(StaffWelcomeEmail.RoleKey)] = roleKey,
+            [nameof(StaffWelcomeEmail.Nickname)] = user.UserName,
+            [nameof(StaffWelcomeEmail.Link)] = links.Page("/Account/ResetPassword", new { userId = user.Id, code }),
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// A change of address: the new address gets the link that makes the change, the old one is told that a change was
     /// asked for (with a link to the profile), so a stolen session cannot move the account away unnoticed.
     /// </summary>

@@ -9,9 +9,13 @@ using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 
-/// <summary>Books and cancels visits for clients and for managers: loads what the rules need, asks the Domain, saves.</summary>
+/// <summary>
+/// Books and cancels visits for clients and for managers: loads what the rules need, asks the Domain, saves. A client
+/// the blacklists name (<see cref="IClientBlacklist"/>) is refused online; the desk may still book for them.
+/// </summary>
 public sealed class BookingDesk(
-    ApplicationDbContext db, BookingCalendar calendar, WorkshopClock clock, TimeProvider time, BookingEmails emails, OutboxWriter outbox)
+    ApplicationDbContext db, BookingCalendar calendar, WorkshopClock clock, TimeProvider time, BookingEmails emails, OutboxWriter outbox,
+    IEnumerable<IClientBlacklist> blacklists)
 {
     /// <summary>The client's cars in the garage, with their models (for the booking panel).</summary>
     public async Task<IReadOnlyList<Car>> CarsOfAsync(string clientId, CancellationToken cancellationToken) =>
@@ -54,7 +58,8 @@ public sealed class BookingDesk(
                 calendar.LastBookableDay,
                 await calendar.IsDayOffAsync(slot.Date, cancellationToken),
                 await active.AnyAsync(b => b.AdvisorId == advisor.Id && b.Start == slot.Start, cancellationToken),
-                await active.AnyAsync(b => b.ClientId == draft.ClientId, cancellationToken));
+                await active.AnyAsync(b => b.ClientId == draft.ClientId, cancellationToken),
+                draft.BookedById == draft.ClientId && await BlacklistedAsync(draft.ClientId, cancellationToken));
             var booking = BookingRules.Book(new BookingRequest(slot, advisor, car, type, draft.ClientId, draft.BookedById), circumstances);
             var client = await db.Users.SingleAsync(u => u.Id == draft.ClientId, cancellationToken);
 
@@ -161,6 +166,19 @@ public sealed class BookingDesk(
         await outbox.DropPendingForBookingAsync(booking.Id, NoticeKind.BookingReminder, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return BookingOutcome.Booked(booking);
+    }
+
+    private async Task<bool> BlacklistedAsync(string clientId, CancellationToken cancellationToken)
+    {
+        foreach (var blacklist in blacklists)
+        {
+            if (await blacklist.IsBlacklistedAsync(clientId, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cars with what pricing needs: model, engine, oil.</summary>

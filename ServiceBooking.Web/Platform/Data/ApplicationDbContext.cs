@@ -8,6 +8,7 @@ using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
+using ServiceBooking.Domain.WorkOrders;
 
 namespace ServiceBooking.Web.Platform.Data;
 
@@ -40,6 +41,14 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+
+    public DbSet<StageSubmission> StageSubmissions => Set<StageSubmission>();
+
+    public DbSet<Shift> Shifts => Set<Shift>();
+
+    public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 

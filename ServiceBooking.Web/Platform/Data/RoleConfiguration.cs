@@ -10,10 +10,7 @@ internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
     public void Configure(EntityTypeBuilder<IdentityRole> builder)
     {
         builder.HasIndex(r => r.NormalizedName).HasDatabaseName("ux_roles_normalized_name").IsUnique();
-        builder.HasData(
-            Role(Roles.Ids[Roles.Client], Roles.Client),
-            Role(Roles.Ids[Roles.Manager], Roles.Manager),
-            Role(Roles.Ids[Roles.Admin], Roles.Admin));
+        builder.HasData(Roles.All.Select(role => Role(Roles.Ids[role], role)));
     }
 
     private static IdentityRole Role(string id, string name) => new()

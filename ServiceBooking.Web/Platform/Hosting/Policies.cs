@@ -8,4 +8,16 @@ public static class Policies
 
     /// <summary>Manager or Admin: the desk and the campaigns.</summary>
     public const string Staff = "Staff";
+
+    /// <summary>Supervisor or Admin: assigning orders, the staff of work orders, shifts, the blacklist.</summary>
+    public const string Supervisors = "Supervisors";
+
+    /// <summary>Who takes a car or a call in and opens a work order: operators, supervisors, the front desk, the Admin.</summary>
+    public const string Intake = "Intake";
+
+    /// <summary>Mechanic or shop mechanic: checking in and out.</summary>
+    public const string Shifts = "Shifts";
+
+    /// <summary>Everyone who works on orders (mechanics see only their own): the intake's people, mechanics, shop mechanics.</summary>
+    public const string Workshop = "Workshop";
 }

@@ -41,6 +41,9 @@ public enum NoticeKind
     BookingCancelled,
     MaintenanceReminder,
     Campaign,
+
+    /// <summary>A staff account made by a supervisor or the Admin: the link to choose a password.</summary>
+    StaffWelcome,
 }
 
 /// <summary>

@@ -97,6 +97,34 @@ namespace ServiceBooking.Web.Data.Migrations
                             ConcurrencyStamp = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0003",
                             Name = "Admin",
                             NormalizedName = "ADMIN"
+                        },
+                        new
+                        {
+                            Id = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0004",
+                            ConcurrencyStamp = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0004",
+                            Name = "Supervisor",
+                            NormalizedName = "SUPERVISOR"
+                        },
+                        new
+                        {
+                            Id = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0005",
+                            ConcurrencyStamp = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0005",
+                            Name = "Mechanic",
+                            NormalizedName = "MECHANIC"
+                        },
+                        new
+                        {
+                            Id = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0006",
+                            ConcurrencyStamp = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0006",
+                            Name = "ShopMechanic",
+                            NormalizedName = "SHOPMECHANIC"
+                        },
+                        new
+                        {
+                            Id = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0007",
+                            ConcurrencyStamp = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0007",
+                            Name = "Operator",
+                            NormalizedName = "OPERATOR"
                         });
                 });
 
@@ -802,6 +830,398 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("cars", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.BlacklistEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("added_by_id");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<string>("LiftedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("lifted_by_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blacklist_entries");
+
+                    b.HasIndex("AddedById")
+                        .HasDatabaseName("ix_blacklist_entries_added_by_id");
+
+                    b.HasIndex("LiftedById")
+                        .HasDatabaseName("ix_blacklist_entries_lifted_by_id");
+
+                    b.HasIndex(new[] { "ClientId" }, "ux_blacklist_entries_client_active")
+                        .IsUnique()
+                        .HasDatabaseName("ux_blacklist_entries_client_active")
+                        .HasFilter("lifted_at IS NULL");
+
+                    b.HasIndex(new[] { "Phone" }, "ux_blacklist_entries_phone_active")
+                        .IsUnique()
+                        .HasDatabaseName("ux_blacklist_entries_phone_active")
+                        .HasFilter("lifted_at IS NULL");
+
+                    b.ToTable("blacklist_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_blacklist_entries_someone", "client_id IS NOT NULL OR phone IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.Shift", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<string>("MechanicId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("mechanic_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shifts");
+
+                    b.HasIndex("CheckedInAt")
+                        .HasDatabaseName("ix_shifts_checked_in");
+
+                    b.HasIndex("MechanicId", "CheckedInAt")
+                        .HasDatabaseName("ix_shifts_mechanic_checked_in");
+
+                    b.HasIndex(new[] { "MechanicId" }, "ux_shifts_mechanic_open")
+                        .IsUnique()
+                        .HasDatabaseName("ux_shifts_mechanic_open")
+                        .HasFilter("checked_out_at IS NULL");
+
+                    b.ToTable("shifts", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.StageSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("AgreedSum")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("agreed_sum");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContractPhoto")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contract_photo");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Expenses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("expenses");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal?>("NetSum")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("net_sum");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options");
+
+                    b.Property<string>("Photo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("photo");
+
+                    b.Property<decimal?>("Prepayment")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("prepayment");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<decimal?>("RefusalSum")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("refusal_sum");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<decimal?>("TotalReceived")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("total_received");
+
+                    b.Property<int>("WorkOrderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_order_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stage_submissions");
+
+                    b.HasIndex("DecidedById")
+                        .HasDatabaseName("ix_stage_submissions_decided_by_id");
+
+                    b.HasIndex("SubmittedById")
+                        .HasDatabaseName("ix_stage_submissions_submitted_by_id");
+
+                    b.HasIndex("WorkOrderId")
+                        .HasDatabaseName("ix_stage_submissions_work_order_id");
+
+                    b.HasIndex(new[] { "WorkOrderId" }, "ux_stage_submissions_pending")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stage_submissions_pending")
+                        .HasFilter("state = 'Submitted'");
+
+                    b.ToTable("stage_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("ArrivalMileage")
+                        .HasColumnType("integer")
+                        .HasColumnName("arrival_mileage");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("booking_id");
+
+                    b.Property<int?>("CarId")
+                        .HasColumnType("integer")
+                        .HasColumnName("car_id");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("MechanicId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("mechanic_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("ShopClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shop_claimed_at");
+
+                    b.Property<DateTimeOffset?>("ShopFiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shop_filed_at");
+
+                    b.Property<string>("ShopMechanicId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("shop_mechanic_id");
+
+                    b.Property<int>("ShopPriority")
+                        .HasColumnType("integer")
+                        .HasColumnName("shop_priority");
+
+                    b.Property<decimal?>("ShopSum")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("shop_sum");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_work_orders");
+
+                    b.HasIndex("CarId")
+                        .HasDatabaseName("ix_work_orders_car_id");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_work_orders_client_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_work_orders_created");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_work_orders_created_by_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_work_orders_number");
+
+                    b.HasIndex("ShopMechanicId")
+                        .HasDatabaseName("ix_work_orders_shop_mechanic_id");
+
+                    b.HasIndex("MechanicId", "CreatedAt")
+                        .HasDatabaseName("ix_work_orders_mechanic_created");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_work_orders_status_created");
+
+                    b.HasIndex(new[] { "BookingId" }, "ux_work_orders_booking")
+                        .IsUnique()
+                        .HasDatabaseName("ux_work_orders_booking")
+                        .HasFilter("booking_id IS NOT NULL");
+
+                    b.HasIndex(new[] { "MechanicId" }, "ux_work_orders_mechanic_active")
+                        .IsUnique()
+                        .HasDatabaseName("ux_work_orders_mechanic_active")
+                        .HasFilter("status IN ('Assigned', 'InProgress')");
+
+                    b.ToTable("work_orders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_work_orders_priority", "shop_priority BETWEEN 1 AND 10");
+                        });
+                });
+
             modelBuilder.Entity("ServiceBooking.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1444,6 +1864,101 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.Navigation("Model");
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.BlacklistEntry", b =>
+                {
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_blacklist_entries_users_added_by_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_blacklist_entries_users_client_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("LiftedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_blacklist_entries_users_lifted_by_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.Shift", b =>
+                {
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("MechanicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shifts_users_mechanic_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.StageSubmission", b =>
+                {
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stage_submissions_users_decided_by_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_submissions_users_submitted_by_id");
+
+                    b.HasOne("ServiceBooking.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Submissions")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_submissions_work_orders_work_order_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_orders_bookings_booking_id");
+
+                    b.HasOne("ServiceBooking.Domain.Garage.Car", null)
+                        .WithMany()
+                        .HasForeignKey("CarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_orders_cars_car_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_orders_users_client_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_work_orders_users_created_by_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("MechanicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_orders_users_mechanic_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ShopMechanicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_work_orders_users_shop_mechanic_id");
+                });
+
             modelBuilder.Entity("ServiceBooking.Web.Platform.Notifications.OutboxAttachment", b =>
                 {
                     b.HasOne("ServiceBooking.Web.Platform.Notifications.OutboxMessage", null)
@@ -1469,6 +1984,11 @@ namespace ServiceBooking.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_part_car_models_parts_part_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.WorkOrder", b =>
+                {
+                    b.Navigation("Submissions");
                 });
 
             modelBuilder.Entity("ServiceBooking.Web.Platform.Notifications.OutboxMessage", b =>

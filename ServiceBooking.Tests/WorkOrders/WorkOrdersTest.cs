@@ -1,0 +1,57 @@
+using ServiceBooking.Domain.WorkOrders;
+using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
+using ServiceBooking.Web.Modules.Bookings;
+using ServiceBooking.Web.Modules.WorkOrders;
+
+namespace ServiceBooking.Tests.WorkOrders;
+
+/// <summary>
+/// Work orders' tests: the booking fixture's clock (Tuesday 1 December 2026, 09:10 in Moscow) and demo catalog, with
+/// helpers for the workshop's staff, their shifts, and the services called as the pages call them (one scope each).
+/// </summary>
+public abstract class WorkOrdersTest(BookingFixture fixture) : BookingTest<BookingFixture>(fixture)
+{
+    protected static WorkshopActor Supervisor(string id) => new(id, IsAdmin: false, IsSupervisor: true, IsMechanic: false, IsShopMechanic: false, IsIntake: false);
+
+    protected static WorkshopActor Admin(string id) => new(id, IsAdmin: true, IsSupervisor: false, IsMechanic: false, IsShopMechanic: false, IsIntake: false);
+
+    protected static WorkshopActor Mechanic(string id) => new(id, IsAdmin: false, IsSupervisor: false, IsMechanic: true, IsShopMechanic: false, IsIntake: false);
+
+    protected static WorkshopActor Operator(string id) => new(id, IsAdmin: false, IsSupervisor: false, IsMechanic: false, IsShopMechanic: false, IsIntake: true);
+
+    /// <summary>An account with a workshop role (and the Client role every account gets).</summary>
+    protected async Task<string> StaffAsync(string nickname, string role, string lastName = "Сидоров") =>
+        (await CreateUserAsync(new UserBuilder(nickname).InRole(role).WithName(lastName, "Пётр"))).Id;
+
+    protected Task<T> ServiceAsync<TService, T>(Func<TService, Task<T>> work)
+        where TService : notnull =>
+        Fixture.RunAsync(work);
+
+    protected Task<Shift> CheckInAsync(string mechanicId) =>
+        ServiceAsync<Shifts, Shift>(shifts => shifts.CheckInAsync(mechanicId, CancellationToken.None));
+
+    protected Task<OrderOpened> OpenAsync(OrderDraft draft, string byId) =>
+        ServiceAsync<WorkOrderService, OrderOpened>(service => service.OpenAsync(draft, byId, CancellationToken.None));
+
+    /// <summary>Opens an order for a caller and returns its id.</summary>
+    protected async Task<int> OpenForCallerAsync(string byId, string name = "Кузнецова Анна", string phone = "+7 916 000-00-01")
+    {
+        var opened = Assert.IsType<OrderOpened.Opened>(await OpenAsync(new OrderDraft(name, phone, null, null, null, null, null), byId));
+        return opened.Order.Id;
+    }
+
+    protected Task<OrderAssigned> AssignAsync(int orderId, string mechanicId, WorkshopActor by) =>
+        ServiceAsync<WorkOrderService, OrderAssigned>(service => service.AssignAsync(orderId, mechanicId, by, CancellationToken.None));
+
+    /// <summary>A client with a phone, a Kia Rio and a booking today at 12:00; returns the client's and booking's ids and the car.</summary>
+    protected async Task<(string ClientId, int BookingId, int CarId)> BookedClientAsync(string nickname = "ivan", string phone = "+79001234567")
+    {
+        var client = await CreateUserAsync(new UserBuilder(nickname).WithPhone(phone).WithName("Петров", "Иван", "Сергеевич"));
+        var carId = await AddCarAsync(nickname, "Kia Rio (IV)", "Z94C241BBJR000001", "В001ОР77");
+        var draft = new BookingDraft(Today, new TimeOnly(12, 0), await AdvisorIdAsync("Волков"), carId, await RepairTypeIdAsync("ТО-1", "Kia Rio (IV)"), client.Id, client.Id);
+        var booked = await ServiceAsync<BookingDesk, BookingOutcome>(desk => desk.BookAsync(draft, CancellationToken.None));
+        Assert.True(booked.Succeeded, booked.Refusal?.Code);
+        return (client.Id, booked.Booking!.Id, carId);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.WorkOrders;
+using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Audit;
+using ServiceBooking.Web.Platform.Data;
+
+namespace ServiceBooking.Web.Modules.WorkOrders;
+
+public enum OrderStep
+{
+    Opened,
+
+    /// <summary>Given to a mechanic (<see cref="OrderHistoryEvent.Mechanic"/>), or to another one.</summary>
+    Assigned,
+
+    /// <summary>The status moved (<see cref="OrderHistoryEvent.Status"/>) without a new mechanic: work began, done, refused.</summary>
+    StatusChanged,
+
+    /// <summary>A stage submitted by the mechanic (<see cref="OrderHistoryEvent.Stage"/>).</summary>
+    Submitted,
+
+    Approved,
+
+    /// <summary>A stage sent back, with the supervisor's comment.</summary>
+    Returned,
+
+    /// <summary>Anything else (priority in the shop, the shop's work, a field corrected).</summary>
+    Changed,
+}
+
+/// <summary>One step of an order's history, in the workshop's local time, with who did it (staff see names).</summary>
+public sealed record OrderHistoryEvent(DateTime At, OrderStep Step, AuditActorKind ActorKind, string ActorName)
+{
+    public string? Mechanic { get; init; }
+
+    public WorkOrderStatus? Status { get; init; }
+
+    public StageKind? Stage { get; init; }
+
+    public string? Comment { get; init; }
+}
+
+/// <summary>
+/// An order's history, read from the audit trail (every change of the order and of its stage submissions is recorded
+/// there by the interceptor, in the change's transaction): opened, assigned, each stage submitted and decided, closed.
+/// </summary>
+public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, WorkshopClock clock)
+{
+    public const string OrderType = nameof(WorkOrder);
+    public const string SubmissionType = nameof(StageSubmission);
+
+    public async Task<IReadOnlyList<OrderHistoryEvent>> ForAsync(int orderId, CancellationToken cancellationToken)
+    {
+        var submissions = await db.StageSubmissions.AsNoTracking().Where(s => s.WorkOrderId == orderId)
+            .Select(s => new { s.Id, s.Kind }).ToListAsync(cancellationToken);
+        var stages = submissions.ToDictionary(s => Key(s.Id), s => s.Kind);
+        var entries = (await trail.OfAsync(OrderType, [Key(orderId)], cancellationToken))
+            .Concat(await trail.OfAsync(SubmissionType, stages.Keys, cancellationToken))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .ToList();
+
+        var people = entries.Select(e => e.ActorId)
+            .Concat(entries.Select(e => e.ReadChanges().GetValueOrDefault(nameof(WorkOrder.MechanicId))?.AfterText))
+            .OfType<string>().Distinct().ToList();
+        var names = (await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
+                .Select(u => new { u.Id, u.LastName, u.FirstName, u.Patronymic }).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => StaffNames.Full(u.LastName, u.FirstName, u.Patronymic));
+
+        return [.. entries.Select(entry =>
+        {
+            var changes = entry.ReadChanges();
+            var at = TimeZoneInfo.ConvertTime(entry.At, clock.Zone).DateTime;
+            var who = entry.ActorId is { } id ? names.GetValueOrDefault(id, entry.ActorName) : entry.ActorName;
+            var step = new OrderHistoryEvent(at, OrderStep.Changed, entry.ActorKind, who);
+            if (entry.EntityType == SubmissionType)
+            {
+                var stage = stages[entry.EntityId];
+                var state = changes.GetValueOrDefault(nameof(StageSubmission.State))?.AfterText;
+                return step with
+                {
+                    Step = entry.Action == AuditAction.Added ? OrderStep.Submitted
+                        : state == nameof(SubmissionState.Approved) ? OrderStep.Approved
+                        : state == nameof(SubmissionState.Returned) ? OrderStep.Returned
+                        : OrderStep.Changed,
+                    Stage = stage,
+                    Comment = changes.GetValueOrDefault(nameof(StageSubmission.Comment))?.AfterText,
+                };
+            }
+
+            var status = changes.GetValueOrDefault(nameof(WorkOrder.Status))?.AfterText is { } text && Enum.TryParse<WorkOrderStatus>(text, out var parsed)
+                ? parsed
+                : (WorkOrderStatus?)null;
+            var mechanic = changes.GetValueOrDefault(nameof(WorkOrder.MechanicId))?.AfterText;
+            return entry.Action == AuditAction.Added ? step with { Step = OrderStep.Opened }
+                : mechanic is not null ? step with { Step = OrderStep.Assigned, Mechanic = names.GetValueOrDefault(mechanic, mechanic) }
+                : status is not null ? step with { Step = OrderStep.StatusChanged, Status = status }
+                : step;
+        })];
+    }
+
+    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

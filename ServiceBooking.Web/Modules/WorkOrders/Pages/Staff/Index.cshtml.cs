@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ServiceBooking.Web.Platform;
+using ServiceBooking.Web.Platform.Localization;
+
+namespace ServiceBooking.Web.Modules.WorkOrders.Pages.Staff;
+
+/// <summary>
+/// The staff of work orders a supervisor (or the Admin) manages, each mechanic free, busy or off shift; the day's
+/// attendance (check-in and check-out times); deactivating and reactivating an account.
+/// </summary>
+public sealed class Index(StaffDirectory staff, Shifts shifts, WorkshopClock clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<StaffMember> Members { get; private set; } = [];
+
+    public IReadOnlyList<AttendanceRow> Attendance { get; private set; } = [];
+
+    /// <summary>The attendance sheet's day (today by default).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    public WorkshopActor Actor { get; private set; } = default!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Actor = WorkshopActor.Of(User);
+        Members = await staff.ListAsync(Actor, cancellationToken);
+        Attendance = await shifts.AttendanceAsync(Date ??= clock.Today, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(actor => staff.DeactivateAsync(actor, id, cancellationToken), "WorkOrders.Staff.Deactivated");
+
+    public Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(actor => staff.ReactivateAsync(actor, id, cancellationToken), "WorkOrders.Staff.Reactivated");
+
+    private async Task<IActionResult> ChangeAsync(Func<WorkshopActor, Task<StaffSaved>> change, string done)
+    {
+        switch (await change(WorkshopActor.Of(User)))
+        {
+            case StaffSaved.NotFound:
+                return NotFound();
+            case StaffSaved.Refused refused:
+                ErrorMessage = text.Message(refused.Error);
+                break;
+            case StaffSaved.Failed failed:
+                ErrorMessage = string.Join(" ", failed.Errors.Select(e => e.Description));
+                break;
+            case StaffSaved.Saved saved:
+                StatusMessage = text[done, saved.User.UserName ?? saved.User.Id];
+                break;
+        }
+
+        return RedirectToPage();
+    }
+}
