@@ -140,7 +140,9 @@ public sealed class CampaignTests(OutboxFixture fixture) : BookingTest<OutboxFix
             entries.Select(e => (e.Action, e.ActorKind, e.ActorName, e.ActorId)));
         var written = entries[0].ReadChanges();
         Assert.Equal(("Скидка 20 % на ТО", "ChosenClients", "Queued"), (written["Subject"].AfterText, written["Audience"].AfterText, written["Status"].AfterText));
-        Assert.Equal([people["ivan"], people["anna"]], written["ClientIds"].After!.Value.EnumerateArray().Select(id => id.GetString()));
+        // The chosen clients are a set: stored in no particular order (their ids are GUIDs).
+        Assert.Equal(new[] { people["ivan"], people["anna"] }.Order(StringComparer.Ordinal),
+            written["ClientIds"].After!.Value.EnumerateArray().Select(id => id.GetString()!).Order(StringComparer.Ordinal));
         var queued = entries[1].ReadChanges();
         Assert.Equal(["EnqueuedAt", "Recipients", "Status"], queued.Keys.Order());
         Assert.Equal(("Queued", "Enqueued", "0", "2"), (queued["Status"].BeforeText, queued["Status"].AfterText, queued["Recipients"].BeforeText, queued["Recipients"].AfterText));
