@@ -73,13 +73,7 @@ public sealed class BookingCalendar(
             return await DayAsync(date, (await CachedDayAsync(date, cancellationToken)).Bookings, viewerId, cancellationToken);
         }
 
-        var bookings = new List<GridBooking>();
-        await foreach (var booking in BookingsOfDay(db, date).WithCancellation(cancellationToken))
-        {
-            bookings.Add(booking);
-        }
-
-        return await DayAsync(date, bookings, viewerId, cancellationToken);
+        return await DayAsync(date, await BookingsOfDayAsync(date, cancellationToken), viewerId, cancellationToken);
     }
 
     /// <summary>The day's bookings and version: from memory while it is current, else read (and kept while listening).</summary>
@@ -233,6 +227,41 @@ public sealed class BookingCalendar(
     {
         var first = new DateOnly(anyDay.Year, anyDay.Month, 1);
         return (first, first.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>
+    /// The advisor's name as the day's grid heads their column, empty when it has none; without building the grid (a
+    /// booking's answer names the advisor, and the grid's 480 cells were built for that alone).
+    /// </summary>
+    public async Task<string> AdvisorNameAsync(DateOnly date, int advisorId, CancellationToken cancellationToken)
+    {
+        if ((await FactsAsync(cancellationToken)).Advisors.FirstOrDefault(a => a.Id == advisorId) is not { } advisor)
+        {
+            return string.Empty;
+        }
+
+        if (!advisor.IsActive)
+        {
+            // As in the grid: an advisor no longer active shows on a day where they have bookings.
+            var bookings = cache.IsUsable ? (await CachedDayAsync(date, cancellationToken)).Bookings : await BookingsOfDayAsync(date, cancellationToken);
+            if (!bookings.Any(b => b.Status == BookingStatus.Active && b.AdvisorId == advisorId))
+            {
+                return string.Empty;
+            }
+        }
+
+        return ShortName(advisor.LastName, advisor.FirstName, advisor.Patronymic);
+    }
+
+    private async Task<List<GridBooking>> BookingsOfDayAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var bookings = new List<GridBooking>();
+        await foreach (var booking in BookingsOfDay(db, date).WithCancellation(cancellationToken))
+        {
+            bookings.Add(booking);
+        }
+
+        return bookings;
     }
 
     internal async Task<DayGrid> DayAsync(DateOnly date, IReadOnlyCollection<GridBooking> bookings, string? viewerId, CancellationToken cancellationToken)

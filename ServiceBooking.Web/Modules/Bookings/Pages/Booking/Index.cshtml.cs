@@ -109,8 +109,7 @@ public sealed class Index(
     public async Task<IActionResult> OnPostBookAsync(
         DateOnly date, TimeOnly time, int advisorId, int? carId, int? repairTypeId, CancellationToken cancellationToken)
     {
-        var grid = await calendar.DayAsync(date, Me, cancellationToken);
-        var advisor = grid.Advisors.FirstOrDefault(a => a.Id == advisorId)?.Name ?? string.Empty;
+        var advisor = await calendar.AdvisorNameAsync(date, advisorId, cancellationToken);
         if (carId is null || repairTypeId is null)
         {
             var cars = await desk.CarsOfAsync(Me, cancellationToken);

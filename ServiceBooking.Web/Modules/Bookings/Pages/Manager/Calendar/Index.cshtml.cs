@@ -119,8 +119,7 @@ public sealed class Index(
             return NotFound();
         }
 
-        var grid = await calendar.DayAsync(date, viewerId: null, cancellationToken);
-        var slot = new DeskSlot(date, time, advisorId, grid.Advisors.FirstOrDefault(a => a.Id == advisorId)?.Name ?? string.Empty);
+        var slot = new DeskSlot(date, time, advisorId, await calendar.AdvisorNameAsync(date, advisorId, cancellationToken));
         if (carId is null || repairTypeId is null)
         {
             var cars = await desk.CarsOfAsync(client.Id, cancellationToken);
