@@ -240,6 +240,23 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
     }
 
     [Fact]
+    public async Task A_supervisor_lists_an_orders_client_from_the_order_page_and_the_order_then_says_so()
+    {
+        var supervisor = await SignedInAsync(SupervisorUser);
+        var orderId = await OpenForCallerAsync(await DbAsync(db => db.Users.Where(u => u.UserName == "sveta").Select(u => u.Id).SingleAsync()));
+
+        var order = await supervisor.GetAsync($"/Orders/{orderId}");
+        var form = await supervisor.GetAsync(order.Document.QuerySelector("[data-testid=order-blacklist-link] a")!.GetAttribute("href")!);
+        Assert.Equal("+7 916 000-00-01", form.FieldValue("Phone"));
+        await supervisor.SubmitAsync(form, "[data-testid=blacklist-form]", new Dictionary<string, string> { ["Input.Reason"] = "Заказ 2026-00001: грубил" });
+
+        var after = await supervisor.GetAsync($"/Orders/{orderId}");
+        Assert.Contains("грубил", after.TestId("order-blacklisted"), StringComparison.Ordinal);
+        Assert.False(after.Has("order-blacklist-link"));
+        Assert.False((await (await SignedInAsync(OperatorUser)).GetAsync($"/Orders/{orderId}")).Has("order-blacklist-link"));
+    }
+
+    [Fact]
     public async Task A_supervisor_lists_a_phone_on_the_blacklist_and_lifts_it()
     {
         var supervisor = await SignedInAsync(SupervisorUser);

@@ -188,7 +188,8 @@ public sealed class WorkOrderService(
             await history.ForAsync(order.Id, cancellationToken),
             await blacklist.WarningForClientAsync(order.ClientId, order.Phone, cancellationToken),
             mayAssign ? await staff.MechanicsAsync(cancellationToken) : [],
-            mayAssign);
+            mayAssign,
+            actor.Supervises);
     }
 
     /// <summary>

@@ -27,10 +27,13 @@ public sealed record Intake(IntakeBooking? Booking, IReadOnlyList<CarChoice> Car
 /// <summary>The booking an order is opened from, as the form shows it and fills itself in.</summary>
 public sealed record IntakeBooking(int Id, DateOnly Date, TimeOnly Start, string ClientName, string? Phone, CarChoice Car, string Work);
 
-/// <summary>Everything the order page shows: the order, names for its ids, its history, and whom it may be given to.</summary>
+/// <summary>
+/// Everything the order page shows: the order, names for its ids, its history, whom it may be given to, and whether the
+/// reader keeps the blacklist (a supervisor may list the order's client from here).
+/// </summary>
 public sealed record OrderDetails(
     WorkOrder Order, CarChoice? Car, string? Mechanic, string CreatedBy, IntakeBooking? Booking, IReadOnlyList<OrderHistoryEvent> History,
-    BlacklistRow? Blacklisted, IReadOnlyList<StaffMember> Mechanics, bool MayAssign);
+    BlacklistRow? Blacklisted, IReadOnlyList<StaffMember> Mechanics, bool MayAssign, bool MayBlacklist);
 
 /// <summary>What opening an order came to.</summary>
 public abstract record OrderOpened
