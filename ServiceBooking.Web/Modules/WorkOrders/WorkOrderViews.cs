@@ -12,8 +12,12 @@ public sealed record OrderFilter(WorkOrderStatus? Status, string? MechanicId, Da
 /// <summary>One line of the orders list, in the workshop's local time.</summary>
 public sealed record OrderRow(int Id, OrderNumber Number, WorkOrderStatus Status, string ClientName, string Phone, string? Car, string? Mechanic, DateTime CreatedAt);
 
-/// <summary>A page of the list, with the mechanics the filter offers (none for a mechanic, who sees only their own).</summary>
-public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics);
+/// <summary>
+/// A page of the list, with the mechanics the filter offers (none for a mechanic, who sees only their own) and, for a
+/// mechanic, when their shift began (null: off shift), in the workshop's local time.
+/// </summary>
+public sealed record OrderPage(
+    IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics, DateTime? OnShiftSince);
 
 /// <summary>A car on the creation form or the order page: "Kia Rio (IV), А123ВС77".</summary>
 public sealed record CarChoice(int Id, string Model, string Plate, int Mileage);
