@@ -226,6 +226,29 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
     }
 
     [Fact]
+    public async Task The_admin_may_add_every_kind_of_staff_and_a_supervisor_edits_and_deactivates_a_mechanic_from_the_list()
+    {
+        var admin = await SignedInAsync(new UserBuilder("boss").InRole(Roles.Admin));
+        Assert.Equal(["Supervisor", "Operator", "Mechanic", "ShopMechanic"],
+            (await admin.GetAsync("/Staff/Edit")).Document.QuerySelectorAll("[data-testid=Kind] option").Select(o => o.GetAttribute("value")));
+        var supervisor = await SignedInAsync(SupervisorUser);
+        var mechanicId = (await CreateUserAsync(MechanicUser)).Id;
+
+        var edit = await supervisor.GetAsync($"/Staff/Edit/{mechanicId}");
+        Assert.Equal("Михайлов", edit.FieldValue("LastName"));
+        var list = await supervisor.SubmitAsync(edit, "[data-testid=staff-form]", new Dictionary<string, string> { ["Input.LastName"] = "Михеев", ["Input.Kind"] = "ShopMechanic" });
+        var row = list.Document.QuerySelector($"[data-testid=staff-row][data-id='{mechanicId}']")!;
+        Assert.Equal("ShopMechanic", row.GetAttribute("data-kind"));
+        Assert.Contains("Михеев Михаил", row.TextContent, StringComparison.Ordinal);
+
+        var deactivated = await supervisor.SubmitAsync(list, $"[data-testid=staff-row][data-id='{mechanicId}'] form");
+
+        Assert.Equal("Deactivated", deactivated.Document.QuerySelector($"[data-testid=staff-row][data-id='{mechanicId}'] [data-testid=mechanic-status]")?.GetAttribute("data-status"));
+        Assert.True(deactivated.Has("staff-reactivate"));
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync("/Staff/Edit/no-such-person")).Status);
+    }
+
+    [Fact]
     public async Task A_blacklisted_client_trying_to_book_online_is_told_politely_to_call()
     {
         var (client, carId) = await ClientWithRioAsync("ivan");
