@@ -226,6 +226,29 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
     }
 
     [Fact]
+    public async Task The_admin_may_add_every_kind_of_staff_and_a_supervisor_edits_and_deactivates_a_mechanic_from_the_list()
+    {
+        var admin = await SignedInAsync(new UserBuilder("boss").InRole(Roles.Admin));
+        Assert.Equal(["Supervisor", "Operator", "Mechanic", "ShopMechanic"],
+            (await admin.GetAsync("/Staff/Edit")).Document.QuerySelectorAll("[data-testid=Kind] option").Select(o => o.GetAttribute("value")));
+        var supervisor = await SignedInAsync(SupervisorUser);
+        var mechanicId = (await CreateUserAsync(MechanicUser)).Id;
+
+        var edit = await supervisor.GetAsync($"/Staff/Edit/{mechanicId}");
+        Assert.Equal("Михайлов", edit.FieldValue("LastName"));
+        var list = await supervisor.SubmitAsync(edit, "[data-testid=staff-form]", new Dictionary<string, string> { ["Input.LastName"] = "Михеев", ["Input.Kind"] = "ShopMechanic" });
+        var row = list.Document.QuerySelector($"[data-testid=staff-row][data-id='{mechanicId}']")!;
+        Assert.Equal("ShopMechanic", row.GetAttribute("data-kind"));
+        Assert.Contains("Михеев Михаил", row.TextContent, StringComparison.Ordinal);
+
+        var deactivated = await supervisor.SubmitAsync(list, $"[data-testid=staff-row][data-id='{mechanicId}'] form");
+
+        Assert.Equal("Deactivated", deactivated.Document.QuerySelector($"[data-testid=staff-row][data-id='{mechanicId}'] [data-testid=mechanic-status]")?.GetAttribute("data-status"));
+        Assert.True(deactivated.Has("staff-reactivate"));
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync("/Staff/Edit/no-such-person")).Status);
+    }
+
+    [Fact]
     public async Task A_blacklisted_client_trying_to_book_online_is_told_politely_to_call()
     {
         var (client, carId) = await ClientWithRioAsync("ivan");
@@ -237,6 +260,23 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
         Assert.Equal("Онлайн-запись для вашей учётной записи недоступна. Пожалуйста, позвоните в сервисный центр — мы подберём для вас время.",
             refused.TestId("booking-refused-message"));
         Assert.Equal(0, await DbAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_supervisor_lists_an_orders_client_from_the_order_page_and_the_order_then_says_so()
+    {
+        var supervisor = await SignedInAsync(SupervisorUser);
+        var orderId = await OpenForCallerAsync(await DbAsync(db => db.Users.Where(u => u.UserName == "sveta").Select(u => u.Id).SingleAsync()));
+
+        var order = await supervisor.GetAsync($"/Orders/{orderId}");
+        var form = await supervisor.GetAsync(order.Document.QuerySelector("[data-testid=order-blacklist-link] a")!.GetAttribute("href")!);
+        Assert.Equal("+7 916 000-00-01", form.FieldValue("Phone"));
+        await supervisor.SubmitAsync(form, "[data-testid=blacklist-form]", new Dictionary<string, string> { ["Input.Reason"] = "Заказ 2026-00001: грубил" });
+
+        var after = await supervisor.GetAsync($"/Orders/{orderId}");
+        Assert.Contains("грубил", after.TestId("order-blacklisted"), StringComparison.Ordinal);
+        Assert.False(after.Has("order-blacklist-link"));
+        Assert.False((await (await SignedInAsync(OperatorUser)).GetAsync($"/Orders/{orderId}")).Has("order-blacklist-link"));
     }
 
     [Fact]

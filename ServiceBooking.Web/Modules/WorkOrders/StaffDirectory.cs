@@ -28,6 +28,9 @@ public sealed record StaffMember(
 /// </summary>
 public sealed record StaffDraft(string Nickname, string Email, string LastName, string FirstName, string? Patronymic, string? Phone, StaffKind Kind);
 
+/// <summary>The staff page: the staff the reader manages, and the attendance of one day.</summary>
+public sealed record StaffOverview(IReadOnlyList<StaffMember> Members, DateOnly Date, IReadOnlyList<AttendanceRow> Attendance);
+
 /// <summary>What a change to a member of staff came to.</summary>
 public abstract record StaffSaved
 {
@@ -68,6 +71,13 @@ public sealed class StaffDirectory(
     };
 
     public static string Role(StaffKind kind) => RoleOf[kind];
+
+    /// <summary>The staff page: whom the actor manages, and the attendance of <paramref name="date"/> (today when null).</summary>
+    public async Task<StaffOverview> OverviewAsync(WorkshopActor actor, DateOnly? date, CancellationToken cancellationToken)
+    {
+        var day = date ?? clock.Today;
+        return new StaffOverview(await ListAsync(actor, cancellationToken), day, await shifts.AttendanceAsync(day, cancellationToken));
+    }
 
     /// <summary>The staff the actor manages (the Admin: everyone; a supervisor: mechanics and shop mechanics), by kind and name.</summary>
     public async Task<IReadOnlyList<StaffMember>> ListAsync(WorkshopActor actor, CancellationToken cancellationToken)

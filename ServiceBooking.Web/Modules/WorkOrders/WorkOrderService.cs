@@ -17,7 +17,7 @@ namespace ServiceBooking.Web.Modules.WorkOrders;
 /// Stage submissions and decisions (part 2) come here as further methods of the same shape.
 /// </summary>
 public sealed class WorkOrderService(
-    ApplicationDbContext db, TimeProvider time, WorkshopClock clock, StaffDirectory staff, Blacklist blacklist, OrderHistory history)
+    ApplicationDbContext db, TimeProvider time, WorkshopClock clock, StaffDirectory staff, Shifts shifts, Blacklist blacklist, OrderHistory history)
 {
     public const int PageSize = 25;
 
@@ -111,7 +111,10 @@ public sealed class WorkOrderService(
         }
     }
 
-    /// <summary>The orders the actor may see (a mechanic: their own), newest first, filtered and a page at a time.</summary>
+    /// <summary>
+    /// The orders the actor may see (a mechanic: their own), newest first, filtered and a page at a time; for a mechanic,
+    /// their shift too (the list is the page they check in on).
+    /// </summary>
     public async Task<OrderPage> ListAsync(OrderFilter filter, WorkshopActor actor, CancellationToken cancellationToken)
     {
         var orders = Visible(actor);
@@ -158,7 +161,8 @@ public sealed class WorkOrderService(
                 r.MechanicLast is null ? null : StaffNames.Full(r.MechanicLast, r.MechanicFirst!, r.MechanicPatronymic),
                 Local(r.CreatedAt)))],
             total, page, pageCount,
-            actor.SeesAllOrders ? await staff.MechanicsAsync(cancellationToken) : []);
+            actor.SeesAllOrders ? await staff.MechanicsAsync(cancellationToken) : [],
+            actor.WorksShifts ? await shifts.OnShiftSinceAsync(actor.Id, cancellationToken) : null);
     }
 
     /// <summary>The order with everything its page shows; null when there is none the actor may see (a 404).</summary>
@@ -188,7 +192,8 @@ public sealed class WorkOrderService(
             await history.ForAsync(order.Id, cancellationToken),
             await blacklist.WarningForClientAsync(order.ClientId, order.Phone, cancellationToken),
             mayAssign ? await staff.MechanicsAsync(cancellationToken) : [],
-            mayAssign);
+            mayAssign,
+            actor.Supervises);
     }
 
     /// <summary>

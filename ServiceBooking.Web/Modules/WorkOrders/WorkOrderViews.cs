@@ -12,8 +12,12 @@ public sealed record OrderFilter(WorkOrderStatus? Status, string? MechanicId, Da
 /// <summary>One line of the orders list, in the workshop's local time.</summary>
 public sealed record OrderRow(int Id, OrderNumber Number, WorkOrderStatus Status, string ClientName, string Phone, string? Car, string? Mechanic, DateTime CreatedAt);
 
-/// <summary>A page of the list, with the mechanics the filter offers (none for a mechanic, who sees only their own).</summary>
-public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics);
+/// <summary>
+/// A page of the list, with the mechanics the filter offers (none for a mechanic, who sees only their own) and, for a
+/// mechanic, when their shift began (null: off shift), in the workshop's local time.
+/// </summary>
+public sealed record OrderPage(
+    IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics, DateTime? OnShiftSince);
 
 /// <summary>A car on the creation form or the order page: "Kia Rio (IV), А123ВС77".</summary>
 public sealed record CarChoice(int Id, string Model, string Plate, int Mileage);
@@ -27,10 +31,13 @@ public sealed record Intake(IntakeBooking? Booking, IReadOnlyList<CarChoice> Car
 /// <summary>The booking an order is opened from, as the form shows it and fills itself in.</summary>
 public sealed record IntakeBooking(int Id, DateOnly Date, TimeOnly Start, string ClientName, string? Phone, CarChoice Car, string Work);
 
-/// <summary>Everything the order page shows: the order, names for its ids, its history, and whom it may be given to.</summary>
+/// <summary>
+/// Everything the order page shows: the order, names for its ids, its history, whom it may be given to, and whether the
+/// reader keeps the blacklist (a supervisor may list the order's client from here).
+/// </summary>
 public sealed record OrderDetails(
     WorkOrder Order, CarChoice? Car, string? Mechanic, string CreatedBy, IntakeBooking? Booking, IReadOnlyList<OrderHistoryEvent> History,
-    BlacklistRow? Blacklisted, IReadOnlyList<StaffMember> Mechanics, bool MayAssign);
+    BlacklistRow? Blacklisted, IReadOnlyList<StaffMember> Mechanics, bool MayAssign, bool MayBlacklist);
 
 /// <summary>What opening an order came to.</summary>
 public abstract record OrderOpened

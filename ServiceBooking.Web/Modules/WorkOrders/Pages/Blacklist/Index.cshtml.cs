@@ -32,7 +32,12 @@ public sealed class Index(WorkOrders.Blacklist blacklist, UserManager<Applicatio
     [TempData]
     public string? ErrorMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Entries = await blacklist.ActiveAsync(cancellationToken);
+    /// <summary>The list, and the form filled in when an order's page sends its client here (<c>?phone=…&amp;reason=…</c>).</summary>
+    public async Task OnGetAsync(string? phone, string? reason, CancellationToken cancellationToken)
+    {
+        Input = new EntryInput { Phone = phone is null ? null : Phones.Display(phone), Reason = reason };
+        Entries = await blacklist.ActiveAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace ServiceBooking.Web.Modules.WorkOrders.Pages.Orders;
 /// mechanic and day. The filter form is a plain GET (it works without JavaScript); with htmx a change of filter
 /// replaces only <c>_Results</c>. A mechanic checks in and out here (posted to <see cref="Shift"/>), on the page they open first.
 /// </summary>
-public sealed class Index(WorkOrderService orders, Shifts shifts) : PageModel
+public sealed class Index(WorkOrderService orders) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public WorkOrderStatus? Status { get; set; }
@@ -29,7 +29,7 @@ public sealed class Index(WorkOrderService orders, Shifts shifts) : PageModel
     public WorkshopActor Actor { get; private set; } = default!;
 
     /// <summary>When the mechanic's own shift began (null: off shift), for the check-in card.</summary>
-    public DateTime? OnShiftSince { get; private set; }
+    public DateTime? OnShiftSince => Results.OnShiftSince;
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -47,7 +47,6 @@ public sealed class Index(WorkOrderService orders, Shifts shifts) : PageModel
             return Partial("_Results", this);
         }
 
-        OnShiftSince = Actor.WorksShifts ? await shifts.OnShiftSinceAsync(Actor.Id, cancellationToken) : null;
         return Page();
     }
 }

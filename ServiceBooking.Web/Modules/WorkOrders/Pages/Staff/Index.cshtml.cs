@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Modules.WorkOrders.Pages.Staff;
@@ -10,17 +9,13 @@ namespace ServiceBooking.Web.Modules.WorkOrders.Pages.Staff;
 /// The staff of work orders a supervisor (or the Admin) manages, each mechanic free, busy or off shift; the day's
 /// attendance (check-in and check-out times); deactivating and reactivating an account.
 /// </summary>
-public sealed class Index(StaffDirectory staff, Shifts shifts, WorkshopClock clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class Index(StaffDirectory staff, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public IReadOnlyList<StaffMember> Members { get; private set; } = [];
-
-    public IReadOnlyList<AttendanceRow> Attendance { get; private set; } = [];
+    public StaffOverview Overview { get; private set; } = default!;
 
     /// <summary>The attendance sheet's day (today by default).</summary>
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
-
-    public WorkshopActor Actor { get; private set; } = default!;
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -28,12 +23,8 @@ public sealed class Index(StaffDirectory staff, Shifts shifts, WorkshopClock clo
     [TempData]
     public string? ErrorMessage { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        Actor = WorkshopActor.Of(User);
-        Members = await staff.ListAsync(Actor, cancellationToken);
-        Attendance = await shifts.AttendanceAsync(Date ??= clock.Today, cancellationToken);
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Overview = await staff.OverviewAsync(WorkshopActor.Of(User), Date, cancellationToken);
 
     public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(actor => staff.DeactivateAsync(actor, id, cancellationToken), "WorkOrders.Staff.Deactivated");
