@@ -90,21 +90,37 @@ public sealed class StageSubmission : Entity
 
     internal static StageSubmission ForPrepayment(Money amount) => new() { Kind = StageKind.Prepayment, Prepayment = amount };
 
-    internal static StageSubmission InShop(string? photo, DateOnly dueDate, string? problem, DateOnly today) =>
-        dueDate < today
-            ? throw new DomainException("InShop.DueDatePast")
-            : new StageSubmission
-            {
-                Kind = StageKind.InShop,
-                Photo = Text.Required(photo, 200, "InShop.Photo"),
-                DueDate = dueDate,
-                Problem = Text.Required(problem, MaxProblemLength, "InShop.Problem"),
-            };
+    /// <summary>The in-shop stage's rules but its photo: a web form checks them before it stores the photo.</summary>
+    public static void CheckInShop(DateOnly dueDate, string? problem, DateOnly today)
+    {
+        if (dueDate < today)
+        {
+            throw new DomainException("InShop.DueDatePast");
+        }
+
+        Text.Required(problem, MaxProblemLength, "InShop.Problem");
+    }
+
+    internal static StageSubmission InShop(string? photo, DateOnly dueDate, string? problem, DateOnly today)
+    {
+        CheckInShop(dueDate, problem, today);
+        return new StageSubmission
+        {
+            Kind = StageKind.InShop,
+            Photo = Text.Required(photo, 200, "InShop.Photo"),
+            DueDate = dueDate,
+            Problem = Text.Required(problem, MaxProblemLength, "InShop.Problem"),
+        };
+    }
 
     internal static StageSubmission ForExpenses(IReadOnlyList<ExpenseLine> lines) =>
         lines.Count == 0 ? throw new DomainException("Expenses.NoLines") : new StageSubmission { Kind = StageKind.Expenses, Expenses = [.. lines] };
 
-    internal static StageSubmission FinalReport(Money total, Money net, string? contractPhoto, Money expected)
+    /// <summary>
+    /// The final report's money rules: the net sum is no more than the total and is exactly what the total comes to
+    /// without parts and the shop's work (<paramref name="expected"/>). A web form checks them before it stores the photo.
+    /// </summary>
+    public static void CheckFinalReport(Money total, Money net, Money expected)
     {
         if (net > total)
         {
@@ -116,7 +132,11 @@ public sealed class StageSubmission : Entity
             // Net is the total without parts and in-shop work: the form says what that comes to.
             throw new DomainException("FinalReport.NetMismatch", expected.Amount);
         }
+    }
 
+    internal static StageSubmission FinalReport(Money total, Money net, string? contractPhoto, Money expected)
+    {
+        CheckFinalReport(total, net, expected);
         return new StageSubmission
         {
             Kind = StageKind.FinalReport,

@@ -199,12 +199,11 @@ public sealed class WorkOrder : Entity
     /// The net sum a final report with this total must state: the total without the parts bought (the expenses stage's
     /// parts lines) and without the shop's work. Zero at the least.
     /// </summary>
-    public Money ExpectedNet(Money total)
-    {
-        var parts = Approved(StageKind.Expenses)?.Expenses.Where(e => e.Kind == ExpenseKind.Parts).Sum(e => e.Sum.Amount) ?? 0m;
-        var net = total.Amount - parts - (ShopSum?.Amount ?? 0m);
-        return Money.FromRoubles(Math.Max(0m, net));
-    }
+    public Money ExpectedNet(Money total) => Money.FromRoubles(Math.Max(0m, total.Amount - Deductions.Amount));
+
+    /// <summary>What the net sum leaves out of the total: the parts bought (approved expenses) and the shop's work.</summary>
+    public Money Deductions => Money.FromRoubles(
+        (Approved(StageKind.Expenses)?.Expenses.Where(e => e.Kind == ExpenseKind.Parts).Sum(e => e.Sum.Amount) ?? 0m) + (ShopSum?.Amount ?? 0m));
 
     /// <summary>The supervisor approves the waiting stage; an approved refusal or final report closes the order.</summary>
     public StageSubmission Approve(string supervisorId, DateTimeOffset now)
@@ -274,7 +273,11 @@ public sealed class WorkOrder : Entity
         (ShopSum, ShopFiledAt) = (sum, now);
     }
 
-    private StageSubmission Submit(string mechanicId, StageSubmission submission, DateTimeOffset now)
+    /// <summary>
+    /// Whether this mechanic may submit this stage now, before its fields are looked at (a form checks it first, so that
+    /// "the car is in the shop" comes before "fill in the lines").
+    /// </summary>
+    public void CheckSubmittable(string mechanicId, StageKind kind)
     {
         if (IsClosed)
         {
@@ -286,11 +289,15 @@ public sealed class WorkOrder : Entity
             throw new DomainException("WorkOrder.NotYours");
         }
 
-        if (!Submittable().Contains(submission.Kind))
+        if (!Submittable().Contains(kind))
         {
             throw new DomainException(Pending is not null ? "Stage.WaitingForApproval" : IsInShop ? "InShop.InTheShop" : "Stage.NotNow");
         }
+    }
 
+    private StageSubmission Submit(string mechanicId, StageSubmission submission, DateTimeOffset now)
+    {
+        CheckSubmittable(mechanicId, submission.Kind);
         _submissions.Add(submission.By(mechanicId, now));
         Status = WorkOrderStatus.InProgress;
         return submission;

@@ -29,10 +29,19 @@ public sealed class HtmlClient(HttpClient http)
         return await HtmlPage.ReadAsync(response);
     }
 
-    /// <summary>Fills <paramref name="fields"/> (by input name) into the form and submits it.</summary>
-    public async Task<HtmlPage> SubmitAsync(HtmlPage page, string formSelector, IDictionary<string, string>? fields = null, string? submitName = null, string? submitValue = null)
+    /// <summary>
+    /// Fills <paramref name="fields"/> (by input name) into the form and submits it; <paramref name="submitButton"/> (a
+    /// selector inside the form) is the button pressed, whose <c>formaction</c> replaces the form's.
+    /// </summary>
+    public async Task<HtmlPage> SubmitAsync(
+        HtmlPage page, string formSelector, IDictionary<string, string>? fields = null, string? submitName = null, string? submitValue = null, string? submitButton = null)
     {
-        var (_, action, values) = Fill(page, formSelector, fields, submitName, submitValue);
+        var (form, action, values) = Fill(page, formSelector, fields, submitName, submitValue);
+        if (submitButton is not null)
+        {
+            action = form.QuerySelector(submitButton)?.GetAttribute("formaction") ?? throw new InvalidOperationException($"No button '{submitButton}' with a formaction.");
+        }
+
         using var content = new FormUrlEncodedContent(values);
         using var response = await http.PostAsync(action, content);
         return await HtmlPage.ReadAsync(response);

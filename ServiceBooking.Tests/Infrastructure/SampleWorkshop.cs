@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
+using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
@@ -32,6 +34,8 @@ public sealed class SampleWorkshop
     public static readonly UserBuilder Mechanic = new UserBuilder("misha").WithName("Михайлов", "Михаил").InRole(Roles.Mechanic);
     public static readonly UserBuilder OtherMechanic = new UserBuilder("kolya").WithName("Колесников", "Николай").InRole(Roles.Mechanic);
     public static readonly UserBuilder SpareMechanic = new UserBuilder("vova").WithName("Вовин", "Владимир").InRole(Roles.Mechanic);
+    public static readonly UserBuilder ShopOrderMechanic = new UserBuilder("petya").WithName("Петров", "Пётр").InRole(Roles.Mechanic);
+    public static readonly UserBuilder ShopMechanic = new UserBuilder("gena").WithName("Геннадьев", "Геннадий").InRole(Roles.ShopMechanic);
 
     private readonly Dictionary<string, string> _values = [];
 
@@ -51,6 +55,41 @@ public sealed class SampleWorkshop
             : result;
     }
 
+    private static async Task<WorkOrder> ShopOrderAsync(IServiceProvider services, Dictionary<string, string> ids, WorkshopActor supervisor)
+    {
+        var orders = services.GetRequiredService<WorkOrderService>();
+        var stages = services.GetRequiredService<OrderStages>();
+        var mechanic = new WorkshopActor(ids["shopOrderMechanic"], IsAdmin: false, IsSupervisor: false, IsMechanic: true, IsShopMechanic: false, IsIntake: false);
+        await services.GetRequiredService<Shifts>().CheckInAsync(mechanic.Id, CancellationToken.None);
+        var opened = await orders.OpenAsync(new OrderDraft("Орлов Олег", "+7 916 000-00-03", null, null, null, null, null), ids["operator"], CancellationToken.None)
+            as OrderOpened.Opened ?? throw new InvalidOperationException("The sample shop order was refused.");
+        var id = opened.Order.Id;
+        var photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        var today = services.GetRequiredService<WorkshopClock>().Today;
+        var steps = new Func<Task<StageOutcome>>[]
+        {
+            async () => await orders.AssignAsync(id, mechanic.Id, supervisor, CancellationToken.None) is OrderAssigned.Done
+                ? new StageOutcome.Done(opened.Order) : new StageOutcome.NotFound(),
+            () => stages.SubmitAgreementAsync(id, new AgreementForm { Options = [new OptionForm { Description = "Расточка дисков", Price = 3000m }], AgreedSum = 3000m },
+                mechanic, CancellationToken.None),
+            () => stages.ApproveAsync(id, supervisor, CancellationToken.None),
+            () => stages.SubmitPrepaymentAsync(id, new PrepaymentForm { Amount = 1000m }, mechanic, CancellationToken.None),
+            () => stages.ApproveAsync(id, supervisor, CancellationToken.None),
+            () => stages.SubmitInShopAsync(id, new InShopForm
+            {
+                Photo = new FormFile(new MemoryStream(photo), 0, photo.Length, "photo", "car.png"), DueDate = today.AddDays(1), Problem = "Расточить диски",
+            }, mechanic, CancellationToken.None),
+            () => stages.ApproveAsync(id, supervisor, CancellationToken.None),
+        };
+        WorkOrder? order = null;
+        foreach (var step in steps)
+        {
+            order = (await step() as StageOutcome.Done ?? throw new InvalidOperationException("A stage of the sample shop order was refused.")).Order;
+        }
+
+        return order!;
+    }
+
     public static async Task<SampleWorkshop> SeedAsync(IServiceProvider services)
     {
         var sample = new SampleWorkshop();
@@ -62,6 +101,7 @@ public sealed class SampleWorkshop
                  {
                      ("client", Client), ("other", OtherClient), ("manager", Manager), ("admin", Admin), ("spare", Spare), ("supervisor", Supervisor),
                      ("operator", Operator), ("mechanic", Mechanic), ("otherMechanic", OtherMechanic), ("spareMechanic", SpareMechanic),
+                     ("shopOrderMechanic", ShopOrderMechanic), ("shopMechanic", ShopMechanic),
                  })
         {
             var user = builder.Build();
@@ -110,10 +150,15 @@ public sealed class SampleWorkshop
             throw new InvalidOperationException("The sample order could not be assigned.");
         }
 
+        // A second order, waiting in the shop with its photo, of another mechanic.
+        var shopOrder = await ShopOrderAsync(services, ids, supervisor);
+
         var listed = await services.GetRequiredService<Blacklist>().AddAsync(ids["supervisor"], null, "+7 916 999-99-99", "Образец", CancellationToken.None)
             as Blacklisted.Added ?? throw new InvalidOperationException("The sample blacklist entry was refused.");
 
         sample._values["order"] = Invariant(opened.Order.Id);
+        sample._values["shopOrder"] = Invariant(shopOrder.Id);
+        sample._values["photo"] = shopOrder.Approved(StageKind.InShop)!.Photo!;
         sample._values["blacklistEntry"] = Invariant(listed.Entry.Id);
         sample._values["mechanicId"] = ids["mechanic"];
         sample._values["spareMechanicId"] = ids["spareMechanic"];

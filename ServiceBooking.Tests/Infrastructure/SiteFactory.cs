@@ -69,6 +69,7 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:TimeoutSeconds"] = "5",
             ["Pictures:Folder"] = PictureFolder,
+            ["OrderPhotos:Folder"] = Path.Combine(PictureFolder, "orders"),
             // The outbox is delivered every second, so tests that wait for an email see it soon. The other jobs run
             // only when a test calls them.
             ["Jobs:Outbox"] = "true",

@@ -30,6 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
     {
         { Visitor.Stranger, false }, { Visitor.Client, false }, { Visitor.Manager, false }, { Visitor.Admin, false },
         { Visitor.Stranger, true }, { Visitor.Client, true }, { Visitor.Manager, true },
+        { Visitor.Mechanic, true }, { Visitor.ShopMechanic, true },
     };
 
     [Theory]
@@ -42,6 +43,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
             Visitor.Client => SampleWorkshop.Client,
             Visitor.Manager => SampleWorkshop.Manager,
             Visitor.Admin => SampleWorkshop.Admin,
+            Visitor.Mechanic => SampleWorkshop.Mechanic,
+            Visitor.ShopMechanic => SampleWorkshop.ShopMechanic,
             _ => null,
         };
         if (user is not null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
@@ -17,6 +18,44 @@ public abstract class WorkOrdersTest(BookingFixture fixture) : BookingTest<Booki
     protected static WorkshopActor Admin(string id) => new(id, IsAdmin: true, IsSupervisor: false, IsMechanic: false, IsShopMechanic: false, IsIntake: false);
 
     protected static WorkshopActor Mechanic(string id) => new(id, IsAdmin: false, IsSupervisor: false, IsMechanic: true, IsShopMechanic: false, IsIntake: false);
+
+    protected static WorkshopActor ShopMechanic(string id) => new(id, IsAdmin: false, IsSupervisor: false, IsMechanic: false, IsShopMechanic: true, IsIntake: false);
+
+    /// <summary>A real 1×1 PNG, as a photo of the car, a receipt or a contract.</summary>
+    protected static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    /// <summary>An uploaded file as the page hands it to the service.</summary>
+    protected static IFormFile Upload(byte[] content, string fileName = "photo.png") =>
+        new FormFile(new MemoryStream(content), 0, content.Length, "photo", fileName);
+
+    protected Task<StageOutcome> StageAsync(Func<OrderStages, Task<StageOutcome>> action) =>
+        ServiceAsync<OrderStages, StageOutcome>(action);
+
+    protected static void Done(StageOutcome outcome) =>
+        Assert.True(outcome is StageOutcome.Done, outcome is StageOutcome.Refused refused ? $"{refused.Field}: {refused.Error.Code}" : outcome.ToString());
+
+    protected static StageOutcome.Refused Refused(StageOutcome outcome, string field, string code)
+    {
+        var refused = Assert.IsType<StageOutcome.Refused>(outcome);
+        Assert.Equal((field, code), (refused.Field, refused.Error.Code));
+        return refused;
+    }
+
+    /// <summary>An order for a caller given to a mechanic on shift; returns the order's id.</summary>
+    protected async Task<int> AssignedOrderAsync(WorkshopActor supervisor, string mechanicId)
+    {
+        var order = await OpenForCallerAsync(supervisor.Id);
+        await CheckInAsync(mechanicId);
+        Assert.IsType<OrderAssigned.Done>(await AssignAsync(order, mechanicId, supervisor));
+        return order;
+    }
+
+    protected static AgreementForm Agreed(decimal sum, params (string Description, decimal Price)[] options) => new()
+    {
+        Options = [.. options.Select(o => new OptionForm { Description = o.Description, Price = o.Price })],
+        AgreedSum = sum,
+    };
 
     protected static WorkshopActor Operator(string id) => new(id, IsAdmin: false, IsSupervisor: false, IsMechanic: false, IsShopMechanic: false, IsIntake: true);
 

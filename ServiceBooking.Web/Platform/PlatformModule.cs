@@ -156,6 +156,7 @@ public static class PlatformModule
             .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Supervisors, policy => policy.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Shifts, policy => policy.RequireRole(Roles.Mechanic, Roles.ShopMechanic))
+            .AddPolicy(Policies.ShopFloor, policy => policy.RequireRole(Roles.ShopMechanic, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Intake, policy => policy.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Workshop, policy => policy.RequireRole(
                 Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin, Roles.Mechanic, Roles.ShopMechanic));

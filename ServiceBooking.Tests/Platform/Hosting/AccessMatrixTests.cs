@@ -41,8 +41,26 @@ public enum Access
     /// <summary>The sample work order: the workshop sees it but the mechanic it is not given to (404); clients get 403.</summary>
     OrderOf,
 
-    /// <summary>Mechanics (checking in and out); other accounts get 403.</summary>
+    /// <summary>Mechanics and shop mechanics (checking in and out); other accounts get 403.</summary>
     Mechanics,
+
+    /// <summary>The sample order's mechanic (submitting its stages); the rest of the workshop gets 404, clients 403.</summary>
+    OrderMechanic,
+
+    /// <summary>Deciding the sample order's stages: supervisors and the Admin; the rest of the workshop gets 404, clients 403.</summary>
+    OrderSupervisors,
+
+    /// <summary>
+    /// A photo of the order waiting in the shop: supervisors, the Admin, shop mechanics (it waits in their queue); the
+    /// rest of the workshop gets 404 (the operator and manager see the order but not its photos), clients 403.
+    /// </summary>
+    OrderPhoto,
+
+    /// <summary>The shop's queue: shop mechanics, supervisors and the Admin; other accounts get 403.</summary>
+    ShopFloor,
+
+    /// <summary>Taking and filing shop work: shop mechanics; supervisors and the Admin see the queue but get 404; others 403.</summary>
+    ShopMechanic,
 
     /// <summary>Nobody here: the endpoint answers 404 in this environment (the Development mail folder).</summary>
     Absent,
@@ -167,6 +185,20 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("/Orders/Details", null, "/Orders/{order}", Access.OrderOf),
         new("/Orders/New", null, "/Orders/New", Access.Intake, Form: "Input.ClientName=%D0%A2%D0%B5%D1%81%D1%82&Input.Phone=89161234567"),
         new("/Orders/New", "Phone", "/Orders/New?handler=Phone&Input.Phone=89169999999", Access.Intake),
+        new("/Orders/Details", "Agreement", "/Orders/{order}?handler=Agreement", Access.OrderOf, Post: Access.OrderMechanic),
+        new("/Orders/Details", "Prepayment", "/Orders/{order}?handler=Prepayment", Access.OrderOf, Post: Access.OrderMechanic),
+        new("/Orders/Details", "InShop", "/Orders/{order}?handler=InShop", Access.OrderOf, Post: Access.OrderMechanic),
+        new("/Orders/Details", "Expenses", "/Orders/{order}?handler=Expenses", Access.OrderOf, Post: Access.OrderMechanic),
+        new("/Orders/Details", "FinalReport", "/Orders/{order}?handler=FinalReport", Access.OrderOf, Post: Access.OrderMechanic),
+        new("/Orders/Details", "MoreOptions", "/Orders/{order}?handler=MoreOptions", Access.OrderOf),
+        new("/Orders/Details", "MoreLines", "/Orders/{order}?handler=MoreLines", Access.OrderOf),
+        new("/Orders/Details", "Approve", "/Orders/{order}?handler=Approve", Access.OrderOf, Post: Access.OrderSupervisors),
+        new("/Orders/Details", "Return", "/Orders/{order}?handler=Return", Access.OrderOf, Post: Access.OrderSupervisors),
+        new("/Orders/Details", "Priority", "/Orders/{order}?handler=Priority", Access.OrderOf, Post: Access.OrderSupervisors),
+        new("/Orders/Photo", null, "/Orders/{shopOrder}/Photo/{photo}", Access.OrderPhoto),
+        new("/Workshop/Index", null, "/Workshop", Access.ShopFloor),
+        new("/Workshop/Index", "Claim", "/Workshop?handler=Claim&orderId={shopOrder}", Access.ShopFloor, Post: Access.ShopMechanic),
+        new("/Workshop/Index", "File", "/Workshop?handler=File&orderId={shopOrder}", Access.ShopFloor, Post: Access.ShopMechanic),
         new("/Orders/Assign", null, "/Orders/Assign?id={order}&mechanicId={mechanicId}", Access.Supervisors),
         new("/Orders/Shift", null, "/Orders/Shift", Access.Mechanics),
         new("/Orders/Shift", "CheckIn", "/Orders/Shift?handler=CheckIn", Access.Mechanics),
@@ -186,7 +218,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     /// </summary>
     internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
     [
-        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/Assign" or "/Orders/Shift") && row.Access is not Access.Absent
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
                 && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
             .Select(row => row.Url),
     ];
@@ -194,7 +226,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     private static readonly Visitor[] Visitors =
     [
         Visitor.OtherClient, Visitor.Stranger, Visitor.Client, Visitor.Manager, Visitor.Admin,
-        Visitor.Supervisor, Visitor.Operator, Visitor.Mechanic, Visitor.OtherMechanic,
+        Visitor.Supervisor, Visitor.Operator, Visitor.Mechanic, Visitor.OtherMechanic, Visitor.ShopMechanic,
     ];
 
     [Fact]
@@ -282,10 +314,35 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
             Access.OrderOf => visitor switch
             {
                 Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
-                Visitor.OtherMechanic => OutcomeKind.NotFound,
+                Visitor.OtherMechanic or Visitor.ShopMechanic => OutcomeKind.NotFound,
                 _ => OutcomeKind.Allowed,
             },
-            Access.Mechanics => visitor is Visitor.Mechanic or Visitor.OtherMechanic ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
+            Access.OrderMechanic => visitor switch
+            {
+                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Mechanic => OutcomeKind.Allowed,
+                _ => OutcomeKind.NotFound,
+            },
+            Access.OrderSupervisors => visitor switch
+            {
+                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Supervisor or Visitor.Admin => OutcomeKind.Allowed,
+                _ => OutcomeKind.NotFound,
+            },
+            Access.OrderPhoto => visitor switch
+            {
+                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Supervisor or Visitor.Admin or Visitor.ShopMechanic => OutcomeKind.Allowed,
+                _ => OutcomeKind.NotFound,
+            },
+            Access.ShopFloor => visitor is Visitor.ShopMechanic or Visitor.Supervisor or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
+            Access.ShopMechanic => visitor switch
+            {
+                Visitor.ShopMechanic => OutcomeKind.Allowed,
+                Visitor.Supervisor or Visitor.Admin => OutcomeKind.NotFound,
+                _ => OutcomeKind.Forbidden,
+            },
+            Access.Mechanics => visitor is Visitor.Mechanic or Visitor.OtherMechanic or Visitor.ShopMechanic ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
 
@@ -362,6 +419,9 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
 
         /// <summary>A mechanic on shift without the sample order.</summary>
         OtherMechanic,
+
+        /// <summary>A shop mechanic: the sample shop order waits in their queue.</summary>
+        ShopMechanic,
     }
 
     private enum OutcomeKind
@@ -420,6 +480,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
                 Visitor.Operator => SampleWorkshop.Operator,
                 Visitor.Mechanic => SampleWorkshop.Mechanic,
                 Visitor.OtherMechanic => SampleWorkshop.OtherMechanic,
+                Visitor.ShopMechanic => SampleWorkshop.ShopMechanic,
                 _ => null,
             };
             if (user is not null)

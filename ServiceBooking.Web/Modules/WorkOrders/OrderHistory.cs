@@ -25,7 +25,16 @@ public enum OrderStep
     /// <summary>A stage sent back, with the supervisor's comment.</summary>
     Returned,
 
-    /// <summary>Anything else (priority in the shop, the shop's work, a field corrected).</summary>
+    /// <summary>The supervisor moved the order in the shop's queue (<see cref="OrderHistoryEvent.Detail"/>: before → after).</summary>
+    PrioritySet,
+
+    /// <summary>A shop mechanic (<see cref="OrderHistoryEvent.Mechanic"/>) took the order in the shop.</summary>
+    ShopClaimed,
+
+    /// <summary>The shop's work filed with its sum (<see cref="OrderHistoryEvent.Amount"/>); the order is back with its mechanic.</summary>
+    ShopWorkFiled,
+
+    /// <summary>Anything else (a field corrected).</summary>
     Changed,
 }
 
@@ -39,6 +48,11 @@ public sealed record OrderHistoryEvent(DateTime At, OrderStep Step, AuditActorKi
     public StageKind? Stage { get; init; }
 
     public string? Comment { get; init; }
+
+    /// <summary>What changed, as "before → after" (the shop's priority).</summary>
+    public string? Detail { get; init; }
+
+    public decimal? Amount { get; init; }
 }
 
 /// <summary>
@@ -62,6 +76,7 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
 
         var people = entries.Select(e => e.ActorId)
             .Concat(entries.Select(e => e.ReadChanges().GetValueOrDefault(nameof(WorkOrder.MechanicId))?.AfterText))
+            .Concat(entries.Select(e => e.ReadChanges().GetValueOrDefault(nameof(WorkOrder.ShopMechanicId))?.AfterText))
             .OfType<string>().Distinct().ToList();
         var names = (await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
                 .Select(u => new { u.Id, u.LastName, u.FirstName, u.Patronymic }).ToListAsync(cancellationToken))
@@ -95,6 +110,12 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
             return entry.Action == AuditAction.Added ? step with { Step = OrderStep.Opened }
                 : mechanic is not null ? step with { Step = OrderStep.Assigned, Mechanic = names.GetValueOrDefault(mechanic, mechanic) }
                 : status is not null ? step with { Step = OrderStep.StatusChanged, Status = status }
+                : changes.GetValueOrDefault(nameof(WorkOrder.ShopSum))?.AfterText is { } sum
+                    ? step with { Step = OrderStep.ShopWorkFiled, Amount = decimal.Parse(sum, CultureInfo.InvariantCulture) }
+                : changes.GetValueOrDefault(nameof(WorkOrder.ShopMechanicId))?.AfterText is { } shop
+                    ? step with { Step = OrderStep.ShopClaimed, Mechanic = names.GetValueOrDefault(shop, shop) }
+                : changes.GetValueOrDefault(nameof(WorkOrder.ShopPriority)) is { } priority
+                    ? step with { Step = OrderStep.PrioritySet, Detail = $"{priority.BeforeText} → {priority.AfterText}" }
                 : step;
         })];
     }

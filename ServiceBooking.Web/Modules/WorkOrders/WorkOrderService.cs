@@ -174,7 +174,8 @@ public sealed class WorkOrderService(
             return null;
         }
 
-        var people = new[] { order.MechanicId, order.CreatedById }.OfType<string>().ToList();
+        var people = order.Submissions.SelectMany(s => new[] { s.SubmittedById, s.DecidedById })
+            .Concat([order.MechanicId, order.CreatedById, order.ShopMechanicId]).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => StaffNames.Full(u.LastName, u.FirstName, u.Patronymic), cancellationToken);
         var car = order.CarId is { } carId
@@ -193,7 +194,9 @@ public sealed class WorkOrderService(
             await blacklist.WarningForClientAsync(order.ClientId, order.Phone, cancellationToken),
             mayAssign ? await staff.MechanicsAsync(cancellationToken) : [],
             mayAssign,
-            actor.Supervises);
+            actor.Supervises,
+            names,
+            actor);
     }
 
     /// <summary>

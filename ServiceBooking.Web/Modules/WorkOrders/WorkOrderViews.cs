@@ -32,12 +32,26 @@ public sealed record Intake(IntakeBooking? Booking, IReadOnlyList<CarChoice> Car
 public sealed record IntakeBooking(int Id, DateOnly Date, TimeOnly Start, string ClientName, string? Phone, CarChoice Car, string Work);
 
 /// <summary>
-/// Everything the order page shows: the order, names for its ids, its history, whom it may be given to, and whether the
-/// reader keeps the blacklist (a supervisor may list the order's client from here).
+/// Everything the order page shows: the order, names for its people's ids, its history, whom it may be given to, whether
+/// the reader keeps the blacklist (a supervisor may list the order's client from here), and who reads (which forms
+/// and photos they are shown).
 /// </summary>
 public sealed record OrderDetails(
     WorkOrder Order, CarChoice? Car, string? Mechanic, string CreatedBy, IntakeBooking? Booking, IReadOnlyList<OrderHistoryEvent> History,
-    BlacklistRow? Blacklisted, IReadOnlyList<StaffMember> Mechanics, bool MayAssign, bool MayBlacklist);
+    BlacklistRow? Blacklisted, IReadOnlyList<StaffMember> Mechanics, bool MayAssign, bool MayBlacklist, IReadOnlyDictionary<string, string> Names,
+    WorkshopActor Reader)
+{
+    /// <summary>The order's mechanic reads: the stage forms are theirs.</summary>
+    public bool ReaderIsMechanic => Reader.IsMechanic && Order.MechanicId == Reader.Id;
+
+    /// <summary>Photos are for the order's staff: supervisors, its mechanic and its shop mechanic (see <see cref="OrderStages.PhotoPathAsync"/>).</summary>
+    public bool ReaderSeesPhotos => Reader.Supervises || ReaderIsMechanic || (Reader.IsShopMechanic && Order.ShopMechanicId == Reader.Id);
+
+    /// <summary>The supervisor decides the stage that waits.</summary>
+    public bool ReaderDecides => Reader.Supervises && Order.Pending is not null;
+
+    public string NameOf(string? id) => id is null ? "—" : Names.GetValueOrDefault(id, id);
+}
 
 /// <summary>What opening an order came to.</summary>
 public abstract record OrderOpened

@@ -22,6 +22,10 @@ public static class WorkOrdersModule
         services.AddAudited<Shift>();
         services.AddAudited<BlacklistEntry>();
         services.AddScoped<WorkOrderService>();
+        services.AddScoped<OrderStages>();
+        services.AddScoped<ShopQueue>();
+        services.AddOptions<OrderPhotoOptions>().BindConfiguration(OrderPhotoOptions.Section);
+        services.AddSingleton<OrderPhotos>();
         services.AddScoped<OrderHistory>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<Shifts>();
@@ -34,6 +38,7 @@ public static class WorkOrdersModule
             options.Conventions.AuthorizePage(ModulePages.Folder("WorkOrders", "/Orders/New"), Policies.Intake);
             options.Conventions.AuthorizePage(ModulePages.Folder("WorkOrders", "/Orders/Assign"), Policies.Supervisors);
             options.Conventions.AuthorizePage(ModulePages.Folder("WorkOrders", "/Orders/Shift"), Policies.Shifts);
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Workshop"), Policies.ShopFloor);
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Staff"), Policies.Supervisors);
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Blacklist"), Policies.Supervisors);
         });

@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Mechanic or shop mechanic: checking in and out.</summary>
     public const string Shifts = "Shifts";
 
+    /// <summary>Shop mechanics, supervisors and the Admin: the in-shop queue.</summary>
+    public const string ShopFloor = "ShopFloor";
+
     /// <summary>Everyone who works on orders (mechanics see only their own): the intake's people, mechanics, shop mechanics.</summary>
     public const string Workshop = "Workshop";
 }

@@ -112,6 +112,14 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         {
             case "password":
                 return generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, htmlAttributes: null);
+            case "file":
+                // A file is never sent back to the browser: after a refusal it is chosen again.
+                var file = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+                file.MergeAttribute("type", "file");
+                file.MergeAttribute("name", ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name));
+                file.GenerateId(ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name), "_");
+                file.MergeAttribute("accept", "image/jpeg,image/png,image/webp");
+                return file;
             case "textarea":
                 return generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, rows: 5, columns: 0, htmlAttributes: null);
             default:

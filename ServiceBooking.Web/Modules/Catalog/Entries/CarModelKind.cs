@@ -3,6 +3,7 @@ using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Web.Platform.Admin;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Uploads;
 
 namespace ServiceBooking.Web.Modules.Catalog.Entries;
 
@@ -61,8 +62,8 @@ public sealed class CarModelKind(ApplicationDbContext db, PictureStore pictures)
         {
             throw problem switch
             {
-                PictureProblem.Empty => new DomainException("CarModel.PictureEmpty"),
-                PictureProblem.TooLarge => new DomainException("CarModel.PictureTooLarge", pictures.MaxBytes / (1024m * 1024m)),
+                ImageProblem.Empty => new DomainException("CarModel.PictureEmpty"),
+                ImageProblem.TooLarge => new DomainException("CarModel.PictureTooLarge", pictures.MaxBytes / (1024m * 1024m)),
                 _ => new DomainException("CarModel.PictureNotAPicture"),
             };
         }

@@ -38,6 +38,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.Ignore(o => o.IsClosed);
         builder.Ignore(o => o.Pending);
         builder.Ignore(o => o.IsInShop);
+        builder.Ignore(o => o.Deductions);
         builder.HasMany(o => o.Submissions).WithOne().HasForeignKey(s => s.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Submissions).UsePropertyAccessMode(PropertyAccessMode.Field);
 
