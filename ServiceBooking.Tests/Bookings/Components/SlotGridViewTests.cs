@@ -130,6 +130,8 @@ public sealed class SlotGridViewTests : BunitContext
             small.ChildNodes.Where(n => n.NodeType == NodeType.Text).Select(n => n.TextContent.Replace('\u00A0', ' ')));
         // Nothing between the parts: the grid is sent whole, and every byte of its hundreds of cells counts.
         Assert.DoesNotMatch(@">\s+<", button.OuterHtml);
+        Assert.Contains("<small>+7 900 123-45-67<br>", grid.Markup, StringComparison.Ordinal);
+        Assert.Contains("6\u00A0800,00 ₽</small>", grid.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
