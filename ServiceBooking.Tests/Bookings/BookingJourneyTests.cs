@@ -57,10 +57,14 @@ public sealed class BookingJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await desk.FindClientAsync("кузнец", "Кузнецова Анна Олеговна");
         await desk.ChooseWorkAndConfirmAsync("ТО-2");
         await Expect(desk.Panel.GetByTestId("booking-done")).ToBeVisibleAsync();
-        await Expect(managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='15:00'] [data-testid=slot-booking]"))
-            .ToContainTextAsync("Кузнецова Анна Олеговна");
+        var booked = managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='15:00'][data-state=busy] button");
+        await Expect(booked).ToContainTextAsync("Кузнецова Анна Олеговна");
+        // A screen reader hears the time, the advisor and the state before the client; the page does not show them.
+        await Expect(managerPage.GetByTestId("slot-grid").GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = $"15:00, {Advisor}: занято: Кузнецова Анна Олеговна" }))
+            .ToHaveCountAsync(1);
+        await Expect(booked.Locator("span")).ToHaveCSSAsync("width", "1px");
 
-        await managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='12:00'] [data-testid=slot-booking]").ClickAsync();
+        await managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='12:00'][data-state=busy] button").ClickAsync();
         await Expect(desk.Panel.GetByTestId("desk-booking-client")).ToHaveTextAsync("Борисов Борис");
         await desk.DeleteOpenBookingAsync("Заболел мастер");
         await Expect(desk.CellText("12:00", Advisor, "отменено, свободно")).ToBeVisibleAsync();
@@ -87,7 +91,7 @@ public sealed class BookingJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await anna.Cell("10:00", Advisor, "свободно").ClickAsync();
         await anna.ChooseWorkAndConfirmAsync("ТО-1");
 
-        await Expect(managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='10:00'] [data-testid=slot-booking]"))
+        await Expect(managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='10:00'][data-state=busy] button"))
             .ToContainTextAsync("Кузнецова Анна Олеговна", new() { Timeout = 15_000 });
     }
 

@@ -29,6 +29,8 @@ public sealed class BookingTests(BookingFixture fixture) : BookingTest<BookingFi
         var page = await client.GetAsync("/Booking");
 
         Assert.Equal(Iso(Today), page.Document.QuerySelector("[data-testid=slot-grid]")!.GetAttribute("data-date"));
+        // No form encloses the grid, so its buttons need no type="button" to keep from submitting one.
+        Assert.Null(page.Document.QuerySelector("[data-testid=slot-grid]")!.Closest("form"));
         Assert.Equal(4, page.Document.QuerySelectorAll("[data-testid=advisor]").Length);
         Assert.Equal(24 * 4, page.Document.QuerySelectorAll("[data-testid=slot]").Length);
         Assert.Equal("closed", CellState(page, "09:00", kuznetsov));
@@ -204,7 +206,7 @@ public sealed class BookingTests(BookingFixture fixture) : BookingTest<BookingFi
 
         Assert.Equal("busy", CellState(page, "12:00", advisor));
         Assert.DoesNotContain("Петров", page.Document.QuerySelector("[data-testid=slot-grid]")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.Document.QuerySelector("[data-testid=slot-booking]"));
+        Assert.Empty(page.Document.QuerySelectorAll("[data-testid=slot][data-state=busy] button, [hx-get*='handler=Booking']"));
     }
 
     [Fact]

@@ -37,11 +37,13 @@ public sealed class CalendarTests(BookingFixture fixture) : BookingTest<BookingF
 
         var page = await manager.GetAsync("/Manager/Calendar");
 
-        var cell = page.Document.QuerySelector($"[data-testid=slot][data-time='12:00'][data-advisor='{advisor}'] [data-testid=slot-booking]")!;
-        Assert.Contains("Петров Иван Сергеевич", cell.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Kia Rio (IV), В 001 ОР 77", cell.TextContent, StringComparison.Ordinal);
-        Assert.Equal("+7 900 123-45-67", cell.QuerySelector("[data-testid=slot-phone]")!.TextContent);
-        Assert.Contains("ТО-1 · 6 800,00 ₽", cell.TextContent.Replace('\u00A0', ' '), StringComparison.Ordinal);
+        var cell = page.Document.QuerySelector($"[data-testid=slot][data-time='12:00'][data-advisor='{advisor}'][data-state=busy] button")!;
+        Assert.Equal("Петров Иван Сергеевич", cell.QuerySelector("b")!.TextContent);
+        Assert.Equal(
+            ["+7 900 123-45-67", "Kia Rio (IV), В 001 ОР 77", "ТО-1 · 6 800,00 ₽"],
+            cell.QuerySelector("small")!.ChildNodes.Where(n => n.NodeType == AngleSharp.Dom.NodeType.Text).Select(n => n.TextContent.Replace('\u00A0', ' ')));
+        // No form encloses the grid, so its buttons need no type="button" to keep from submitting one.
+        Assert.Null(cell.Closest("form"));
         var day = page.Document.QuerySelector("[data-testid=desk-day]")!;
         Assert.Equal("sse", day.GetAttribute("hx-ext"));
         Assert.Matches($@"^/Manager/Calendar/live\?date={Iso(Today)}&v=[0-9]+$", day.GetAttribute("sse-connect"));

@@ -58,7 +58,7 @@ public sealed class LiveJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await anna.Cell("10:00", Advisor, "свободно").ClickAsync();
         await anna.ChooseWorkAndConfirmAsync("ТО-1");
         await Expect(anna.Panel.GetByTestId("booking-done")).ToBeVisibleAsync();
-        await Expect(managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='10:00'] [data-testid=slot-booking]"))
+        await Expect(managerPage.GetByTestId("slot-grid").Locator("[data-testid=slot][data-time='10:00'][data-state=busy] button"))
             .ToContainTextAsync("Кузнецова Анна Олеговна", ThroughTheStream);
         await Expect(managerPage.GetByTestId("live-note")).ToContainTextAsync($"10:00, {Advisor}: занято", ThroughTheStream);
 
