@@ -22,6 +22,7 @@ public static class WorkOrdersModule
         services.AddAudited<Shift>();
         services.AddAudited<BlacklistEntry>();
         services.AddScoped<WorkOrderService>();
+        services.AddScoped<OrderEmails>();
         services.AddScoped<OrderHistory>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<Shifts>();
