@@ -3,6 +3,7 @@ using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Tests.WorkOrders;
 
@@ -249,5 +250,29 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         Done(await StageAsync(s => s.ClaimAsync(order, gena, default)));
         Assert.NotNull(await path(gena, photo));
         Assert.Null(await path(vova, photo));
+    }
+
+    [Fact]
+    public async Task The_approved_final_report_queues_the_car_ready_email_to_the_client_once()
+    {
+        var (clientId, bookingId, _) = await BookedClientAsync();
+        var supervisor = Supervisor(await StaffAsync("sveta", Roles.Supervisor));
+        var misha = Mechanic(await StaffAsync("misha", Roles.Mechanic));
+        var opened = Assert.IsType<OrderOpened.Opened>(await OpenAsync(new OrderDraft("Петров Иван Сергеевич", "+79001234567", null, null, null, null, bookingId), supervisor.Id));
+        var order = opened.Order.Id;
+        await CheckInAsync(misha.Id);
+        Assert.IsType<OrderAssigned.Done>(await AssignAsync(order, misha.Id, supervisor));
+        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(5000m, ("Замена колодок", 5000m)), misha, default)));
+        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 1000m }, misha, default)));
+        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        Done(await StageAsync(s => s.SubmitFinalReportAsync(order, new FinalReportForm { Total = 5000m, Net = 5000m, Contract = Upload(Png) }, misha, default)));
+        var readyBefore = await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == NoticeKind.OrderReady));
+
+        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+
+        var ready = await DbAsync(db => db.Outbox.Where(m => m.Kind == NoticeKind.OrderReady).ToListAsync());
+        Assert.Equal(0, readyBefore);
+        Assert.Equal(clientId, Assert.Single(ready).UserId);
     }
 }

@@ -10,8 +10,10 @@ namespace ServiceBooking.Tests.WorkOrders;
 /// <summary>
 /// Work orders' tests: the booking fixture's clock (Tuesday 1 December 2026, 09:10 in Moscow) and demo catalog, with
 /// helpers for the workshop's staff, their shifts, and the services called as the pages call them (one scope each).
+/// <typeparamref name="TFixture"/> is another booking site when a test needs one (the outbox's, for emails).
 /// </summary>
-public abstract class WorkOrdersTest(BookingFixture fixture) : BookingTest<BookingFixture>(fixture)
+public abstract class WorkOrdersTest<TFixture>(TFixture fixture) : BookingTest<TFixture>(fixture)
+    where TFixture : BookingFixture
 {
     protected static WorkshopActor Supervisor(string id) => new(id, IsAdmin: false, IsSupervisor: true, IsMechanic: false, IsShopMechanic: false, IsIntake: false);
 
@@ -94,3 +96,6 @@ public abstract class WorkOrdersTest(BookingFixture fixture) : BookingTest<Booki
         return (client.Id, booked.Booking!.Id, carId);
     }
 }
+
+/// <summary>Work orders' tests on the booking site (<see cref="BookingFixture"/>), which delivers its outbox by itself.</summary>
+public abstract class WorkOrdersTest(BookingFixture fixture) : WorkOrdersTest<BookingFixture>(fixture);

@@ -6,8 +6,11 @@ using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Bookings;
 
-/// <summary>A client's own bookings (/Booking/My): upcoming ones first, then past and cancelled ones, each with its history.</summary>
-public sealed class ClientBookings(ApplicationDbContext db, BookingHistory history, WorkshopClock clock)
+/// <summary>
+/// A client's own bookings (/Booking/My): upcoming ones first, then past and cancelled ones, each with its history and
+/// the work order opened from it when the car arrived; then the client's orders that come from no booking (a call).
+/// </summary>
+public sealed class ClientBookings(ApplicationDbContext db, BookingHistory history, WorkshopClock clock, IEnumerable<IClientOrders> orders)
 {
     public async Task<ClientBookingList> ListAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -21,15 +24,24 @@ public sealed class ClientBookings(ApplicationDbContext db, BookingHistory histo
                 b.Car.Model.Name, b.Car.Plate.Value, b.Quote.RepairTypeName, b.Quote.Total, b.Status, b.CancelledByStaff, b.CancellationReason))
             .ToListAsync(cancellationToken);
         var histories = await history.ForClientAsync(clientId, [.. bookings.Select(b => b.Id)], cancellationToken);
-        bookings = [.. bookings.Select(b => b with { History = histories.GetValueOrDefault(b.Id, []) })];
+        var clientOrders = new List<ClientOrder>();
+        foreach (var source in orders)
+        {
+            clientOrders.AddRange(await source.ForClientAsync(clientId, cancellationToken));
+        }
+
+        var ofBooking = clientOrders.Where(o => o.BookingId is not null).ToLookup(o => o.BookingId!.Value);
+        bookings = [.. bookings.Select(b => b with { History = histories.GetValueOrDefault(b.Id, []), Order = ofBooking[b.Id].FirstOrDefault() })];
         // Upcoming: active and not yet begun, so still cancellable (BookingRules decide when a cancellation is refused).
         var upcoming = bookings.Where(b => b.Status == BookingStatus.Active && b.Date.ToDateTime(b.Start) > now).ToList();
         var earlier = bookings.Except(upcoming).OrderByDescending(b => b.Date).ThenByDescending(b => b.Start).ToList();
-        return new ClientBookingList(upcoming, earlier);
+        var listed = bookings.Select(b => b.Id).ToHashSet();
+        return new ClientBookingList(upcoming, earlier, [.. clientOrders.Where(o => o.BookingId is not { } id || !listed.Contains(id))]);
     }
 }
 
-public sealed record ClientBookingList(IReadOnlyList<MyBooking> Upcoming, IReadOnlyList<MyBooking> Earlier);
+/// <summary>The client's bookings, and their work orders that belong to none of them (opened for a call or a walk-in).</summary>
+public sealed record ClientBookingList(IReadOnlyList<MyBooking> Upcoming, IReadOnlyList<MyBooking> Earlier, IReadOnlyList<ClientOrder> OtherOrders);
 
 public sealed record MyBooking(
     int Id,
@@ -46,4 +58,7 @@ public sealed record MyBooking(
 {
     /// <summary>What the client may see of the booking's history (made, moved, cancelled; no staff names).</summary>
     public IReadOnlyList<BookingHistoryEvent> History { get; init; } = [];
+
+    /// <summary>The work order opened from this booking when the car arrived (the database allows one per booking).</summary>
+    public ClientOrder? Order { get; init; }
 }

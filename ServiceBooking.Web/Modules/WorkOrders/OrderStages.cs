@@ -3,6 +3,7 @@ using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Modules.WorkOrders;
 
@@ -14,7 +15,8 @@ namespace ServiceBooking.Web.Modules.WorkOrders;
 /// tabs, two shop mechanics claiming) meet the row's version and the one-pending-stage index: one wins, the other is
 /// told.
 /// </summary>
-public sealed class OrderStages(ApplicationDbContext db, TimeProvider time, WorkshopClock clock, OrderPhotos photos)
+public sealed class OrderStages(
+    ApplicationDbContext db, TimeProvider time, WorkshopClock clock, OrderPhotos photos, OrderEmails emails, OutboxWriter outbox)
 {
     /// <summary>The field a Domain refusal is about, when it is not the value being converted.</summary>
     private static readonly Dictionary<string, string> Fields = new()
@@ -110,9 +112,19 @@ public sealed class OrderStages(ApplicationDbContext db, TimeProvider time, Work
             order.SubmitFinalReport(actor.Id, total, net, contract, now);
         }, cancellationToken);
 
-    /// <summary>The supervisor approves the stage that waits; an approved refusal or final report closes the order.</summary>
+    /// <summary>
+    /// The supervisor approves the stage that waits; an approved refusal or final report closes the order. An approved
+    /// final report tells the client the car is ready, in the same transaction.
+    /// </summary>
     public Task<StageOutcome> ApproveAsync(int orderId, WorkshopActor actor, CancellationToken cancellationToken) =>
-        ActAsync(orderId, actor.Supervises, order => order.Approve(actor.Id, time.GetUtcNow()), cancellationToken);
+        ActAsync(orderId, actor.Supervises, async order =>
+        {
+            order.Approve(actor.Id, time.GetUtcNow());
+            if (order.Status == WorkOrderStatus.Done && await emails.CarReadyAsync(order, cancellationToken) is { } ready)
+            {
+                outbox.Add(ready);
+            }
+        }, cancellationToken, taken: "WorkOrder.ChangedMeanwhile");
 
     /// <summary>The supervisor sends the stage that waits back to the mechanic with a comment.</summary>
     public Task<StageOutcome> ReturnAsync(int orderId, string? comment, WorkshopActor actor, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.WorkOrders.Data;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Notifications;
 using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.WorkOrders;
@@ -17,7 +18,8 @@ namespace ServiceBooking.Web.Modules.WorkOrders;
 /// Stage submissions and decisions (part 2) come here as further methods of the same shape.
 /// </summary>
 public sealed class WorkOrderService(
-    ApplicationDbContext db, TimeProvider time, WorkshopClock clock, StaffDirectory staff, Shifts shifts, Blacklist blacklist, OrderHistory history)
+    ApplicationDbContext db, TimeProvider time, WorkshopClock clock, StaffDirectory staff, Shifts shifts, Blacklist blacklist, OrderHistory history,
+    OrderEmails emails, OutboxWriter outbox)
 {
     public const int PageSize = 25;
 
@@ -89,6 +91,12 @@ public sealed class WorkOrderService(
                 draft.Comment, carId, draft.BookingId, createdById, time.GetUtcNow(), mileage);
             car?.RecordMileage(mileage!.Value);
             db.WorkOrders.Add(order);
+            if (await emails.AcceptedAsync(order, cancellationToken) is { } accepted)
+            {
+                // "Your car is taken in", to a client with an account: stored with the order, or not at all.
+                outbox.Add(accepted);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -26,12 +26,15 @@ public static class WorkOrdersModule
         services.AddScoped<ShopQueue>();
         services.AddOptions<OrderPhotoOptions>().BindConfiguration(OrderPhotoOptions.Section);
         services.AddSingleton<OrderPhotos>();
+        services.AddScoped<OrderEmails>();
         services.AddScoped<OrderHistory>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<Shifts>();
         services.AddScoped<Blacklist>();
         // The booking desk refuses online bookings of the clients this blacklist names.
         services.AddScoped<IClientBlacklist>(provider => provider.GetRequiredService<Blacklist>());
+        // "My bookings" shows the client's own orders, each beside its booking.
+        services.AddScoped<IClientOrders, ClientOrders>();
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Orders"), Policies.Workshop);

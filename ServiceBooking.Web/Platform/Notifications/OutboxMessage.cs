@@ -44,6 +44,12 @@ public enum NoticeKind
 
     /// <summary>A staff account made by a supervisor or the Admin: the link to choose a password.</summary>
     StaffWelcome,
+
+    /// <summary>The client's car was taken in and its work order opened.</summary>
+    OrderAccepted,
+
+    /// <summary>The work order's final report was approved: the car is ready to be collected.</summary>
+    OrderReady,
 }
 
 /// <summary>

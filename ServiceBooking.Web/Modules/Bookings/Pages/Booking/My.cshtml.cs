@@ -9,7 +9,10 @@ using ServiceBooking.Web.Platform.Localization;
 
 namespace ServiceBooking.Web.Modules.Bookings.Pages.Booking;
 
-/// <summary>The client's bookings: upcoming ones (cancellable until they start), then past and cancelled ones, each with its history.</summary>
+/// <summary>
+/// The client's bookings: upcoming ones (cancellable until they start), then past and cancelled ones, each with its history
+/// and its work order; the client's work orders that come from no booking come first.
+/// </summary>
 [EnableRateLimiting(RateLimits.Booking)]
 public sealed class My(
     ClientBookings bookings, BookingDesk desk, UserManager<ApplicationUser> users,
@@ -20,6 +23,9 @@ public sealed class My(
 
     public IReadOnlyList<MyBooking> Earlier { get; private set; } = [];
 
+    /// <summary>The client's work orders opened for a call or a walk-in, not from one of their bookings.</summary>
+    public IReadOnlyList<ClientOrder> OtherOrders { get; private set; } = [];
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -29,7 +35,7 @@ public sealed class My(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var list = await bookings.ListAsync(users.GetUserId(User)!, cancellationToken);
-        (Upcoming, Earlier) = (list.Upcoming, list.Earlier);
+        (Upcoming, Earlier, OtherOrders) = (list.Upcoming, list.Earlier, list.OtherOrders);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
