@@ -204,6 +204,24 @@ public sealed class StagePagesTests(BookingFixture fixture) : WorkOrdersTest(fix
         Assert.Equal(SubmissionState.Submitted, await DbAsync(db => db.StageSubmissions.Select(s => s.State).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_stage_form_far_over_the_photo_limit_is_refused_with_413_before_it_is_read()
+    {
+        var (_, mechanic, order) = await AssignedAsync();
+        var page = await mechanic.GetAsync($"/Orders/{order}");
+        var token = page.Document.QuerySelector("[data-testid=form-Agreement] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        content.Add(new StringContent("Расточить диски"), "InShop.Problem");
+        // Eight photos of 5 MB are the most a form takes; 42 MB is more than that and the margin.
+        content.Add(new ByteArrayContent(new byte[42 * 1024 * 1024]), "InShop.Photo", "huge.png");
+
+        using var response = await mechanic.Http.PostAsync($"/Orders/{order}?handler=InShop", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await DbAsync(db => db.StageSubmissions.CountAsync()));
+    }
+
     private static FormUrlEncodedContent Form(HtmlPage tokenSource, Dictionary<string, string> fields)
     {
         var token = tokenSource.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
