@@ -24,10 +24,7 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(9000m, ("Замена стоек", 9000m), ("Ремонт стоек", 6000m)), misha, default)));
         Refused(await StageAsync(s => s.ReturnAsync(order, " ", supervisor, default)), "Comment", "Stage.CommentRequired");
         Done(await StageAsync(s => s.ReturnAsync(order, "Уточните цену работ", supervisor, default)));
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(8500m, ("Замена стоек", 8500m)), misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 3000m }, misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        await PrepaidAsync(order, supervisor, misha, 8500m, 3000m);
         Done(await StageAsync(s => s.SubmitInShopAsync(order, new InShopForm { Photo = Upload(Png), DueDate = Today.AddDays(2), Problem = "Расточить диски" }, misha, default)));
         Done(await StageAsync(s => s.SetPriorityAsync(order, 3, supervisor, default)));
         Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
@@ -115,10 +112,7 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         var gena = ShopMechanic(await StaffAsync("gena", Roles.ShopMechanic, "Геннадьев"));
         var vova = ShopMechanic(await StaffAsync("vova", Roles.ShopMechanic, "Вовин"));
         var order = await AssignedOrderAsync(supervisor, misha.Id);
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(5000m, ("Замена колодок", 5000m)), misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 1000m }, misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        await PrepaidAsync(order, supervisor, misha, 5000m, 1000m);
         Done(await StageAsync(s => s.SubmitInShopAsync(order, new InShopForm { Photo = Upload(Png), DueDate = Today, Problem = "Проточить" }, misha, default)));
         Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
 
@@ -177,10 +171,7 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         var supervisor = Supervisor(await StaffAsync("sveta", Roles.Supervisor));
         var misha = Mechanic(await StaffAsync("misha", Roles.Mechanic));
         var order = await AssignedOrderAsync(supervisor, misha.Id);
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(5000m, ("Замена колодок", 5000m)), misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 1000m }, misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        await PrepaidAsync(order, supervisor, misha, 5000m, 1000m);
         var folder = Path.Combine(Fixture.Site.PictureFolder, "orders");
         var files = () => Directory.Exists(folder) ? Directory.EnumerateFiles(folder).ToHashSet() : [];
         var before = files();
@@ -227,10 +218,7 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         var vova = ShopMechanic(await StaffAsync("vova", Roles.ShopMechanic, "Вовин"));
         var olga = Operator(await StaffAsync("olga", Roles.Operator, "Оператова"));
         var order = await AssignedOrderAsync(supervisor, misha.Id);
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(5000m, ("Замена колодок", 5000m)), misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 1000m }, misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        await PrepaidAsync(order, supervisor, misha, 5000m, 1000m);
         Done(await StageAsync(s => s.SubmitInShopAsync(order, new InShopForm { Photo = Upload(Png), DueDate = Today, Problem = "Проточить" }, misha, default)));
         var photo = (await DbAsync(db => db.StageSubmissions.SingleAsync(s => s.WorkOrderId == order && s.Kind == StageKind.InShop))).Photo!;
         var path = (WorkshopActor who, string name) => ServiceAsync<OrderStages, string?>(s => s.PhotoPathAsync(order, name, who, default));
@@ -262,10 +250,7 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         var order = opened.Order.Id;
         await CheckInAsync(misha.Id);
         Assert.IsType<OrderAssigned.Done>(await AssignAsync(order, misha.Id, supervisor));
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(5000m, ("Замена колодок", 5000m)), misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 1000m }, misha, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        await PrepaidAsync(order, supervisor, misha, 5000m, 1000m);
         Done(await StageAsync(s => s.SubmitFinalReportAsync(order, new FinalReportForm { Total = 5000m, Net = 5000m, Contract = Upload(Png) }, misha, default)));
         var readyBefore = await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == NoticeKind.OrderReady));
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
-using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Tests.WorkOrders;
@@ -88,10 +87,7 @@ public sealed class StagePagesTests(BookingFixture fixture) : WorkOrdersTest(fix
         var (supervisor, mechanic, order) = await AssignedAsync();
         var mechanicActor = Mechanic(await IdOfAsync(MechanicUser));
         var supervisorActor = Supervisor(await IdOfAsync(SupervisorUser));
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(9000m, ("Замена стоек", 9000m)), mechanicActor, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisorActor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 3000m }, mechanicActor, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisorActor, default)));
+        await PrepaidAsync(order, supervisorActor, mechanicActor, 9000m, 3000m);
 
         var page = await mechanic.GetAsync($"/Orders/{order}");
         Assert.True(page.Has("form-InShop") && page.Has("form-Expenses") && page.Has("form-FinalReport"));
@@ -148,10 +144,7 @@ public sealed class StagePagesTests(BookingFixture fixture) : WorkOrdersTest(fix
         var (supervisor, mechanic, order) = await AssignedAsync();
         var mechanicActor = Mechanic(await IdOfAsync(MechanicUser));
         var supervisorActor = Supervisor(await IdOfAsync(SupervisorUser));
-        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(9000m, ("Замена стоек", 9000m)), mechanicActor, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisorActor, default)));
-        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = 3000m }, mechanicActor, default)));
-        Done(await StageAsync(s => s.ApproveAsync(order, supervisorActor, default)));
+        await PrepaidAsync(order, supervisorActor, mechanicActor, 9000m, 3000m);
 
         var page = await mechanic.GetAsync($"/Orders/{order}");
         var noReceipt = await mechanic.SubmitWithFilesAsync(page, "[data-testid=form-Expenses]", new Dictionary<string, string>

@@ -53,6 +53,15 @@ public abstract class WorkOrdersTest<TFixture>(TFixture fixture) : BookingTest<T
         return order;
     }
 
+    /// <summary>The agreement (5 000 ₽ of brake pads) and a prepayment of 1 000 ₽, each submitted and approved.</summary>
+    protected async Task PrepaidAsync(int order, WorkshopActor supervisor, WorkshopActor mechanic, decimal agreed = 5000m, decimal prepaid = 1000m)
+    {
+        Done(await StageAsync(s => s.SubmitAgreementAsync(order, Agreed(agreed, ("Замена колодок", agreed)), mechanic, default)));
+        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+        Done(await StageAsync(s => s.SubmitPrepaymentAsync(order, new PrepaymentForm { Amount = prepaid }, mechanic, default)));
+        Done(await StageAsync(s => s.ApproveAsync(order, supervisor, default)));
+    }
+
     protected static AgreementForm Agreed(decimal sum, params (string Description, decimal Price)[] options) => new()
     {
         Options = [.. options.Select(o => new OptionForm { Description = o.Description, Price = o.Price })],
