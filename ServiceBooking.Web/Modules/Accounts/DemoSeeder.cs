@@ -14,6 +14,10 @@ public sealed partial class DemoSeeder(UserManager<ApplicationUser> users, ILogg
         new("admin", "admin@servicebooking.local", "Сергей", "Орлов", "Викторович", Roles.Admin),
         new("manager", "manager@servicebooking.local", "Анна", "Смирнова", "Павловна", Roles.Manager),
         new("client", "client@servicebooking.local", "Иван", "Петров", "Сергеевич", Roles.Client),
+        new("supervisor", "supervisor@servicebooking.local", "Светлана", "Кузьмина", "Андреевна", Roles.Supervisor),
+        new("operator", "operator@servicebooking.local", "Ольга", "Васильева", "Игоревна", Roles.Operator),
+        new("mechanic", "mechanic@servicebooking.local", "Михаил", "Соколов", "Петрович", Roles.Mechanic),
+        new("shop", "shop@servicebooking.local", "Геннадий", "Лебедев", "Олегович", Roles.ShopMechanic),
     ];
 
     public async Task SeedAsync(string password)
@@ -37,7 +41,8 @@ public sealed partial class DemoSeeder(UserManager<ApplicationUser> users, ILogg
                 FirstName = account.FirstName,
                 LastName = account.LastName,
                 Patronymic = account.Patronymic,
-                PhoneNumber = "+7 900 000-00-0" + (Accounts.ToList().IndexOf(account) + 1),
+                // E.164, as the profile stores phones.
+                PhoneNumber = "+7900000000" + (Accounts.ToList().IndexOf(account) + 1),
             };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
