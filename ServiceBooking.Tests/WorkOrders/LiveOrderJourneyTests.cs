@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Tests.Infrastructure.Browser;
-using ServiceBooking.Tests.Infrastructure.Browser.PageObjects;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Live;
@@ -27,27 +25,13 @@ public sealed class LiveOrderJourneyTests(BrowserFixture fixture) : IAsyncLifeti
     {
         await fixture.ResetAsync();
         await JourneyWorkshop.SeedAsync(fixture);
+        var ids = await WorkOrderBrowsers.CreateStaffAsync(
+            fixture,
+            new UserBuilder("sveta").WithName("Светлова", "Светлана").InRole(Roles.Supervisor),
+            new UserBuilder("misha").WithName("Михайлов", "Михаил").InRole(Roles.Mechanic),
+            new UserBuilder("kolya").WithName("Колин", "Николай").InRole(Roles.Mechanic));
         _order = await fixture.WithScopeAsync(async services =>
         {
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var ids = new List<string>();
-            foreach (var builder in new[]
-            {
-                new UserBuilder("sveta").WithName("Светлова", "Светлана").InRole(Roles.Supervisor),
-                new UserBuilder("misha").WithName("Михайлов", "Михаил").InRole(Roles.Mechanic),
-                new UserBuilder("kolya").WithName("Колин", "Николай").InRole(Roles.Mechanic),
-            })
-            {
-                var user = builder.Build();
-                await users.CreateAsync(user, builder.Password);
-                foreach (var role in builder.Roles)
-                {
-                    await users.AddToRoleAsync(user, role);
-                }
-
-                ids.Add(user.Id);
-            }
-
             var orders = services.GetRequiredService<WorkOrderService>();
             var opened = (OrderOpened.Opened)await orders.OpenAsync(
                 new OrderDraft("Кузнецова Анна", "+7 916 000-00-01", null, null, null, null, null), ids[0], CancellationToken.None);
@@ -67,12 +51,7 @@ public sealed class LiveOrderJourneyTests(BrowserFixture fixture) : IAsyncLifeti
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IPage> SignedInAsync(string nickname, bool phone = false)
-    {
-        var page = await fixture.NewPageAsync(phone);
-        await new AccountPages(page).SignInAsync(nickname, UserBuilder.DefaultPassword);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string nickname, bool phone = false) => WorkOrderBrowsers.SignedInAsync(fixture, nickname, phone);
 
     [Fact]
     public async Task A_supervisors_open_order_page_shows_the_mechanics_submission_without_a_reload()
