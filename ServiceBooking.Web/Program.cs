@@ -23,6 +23,7 @@ var app = builder.Build();
 app.UsePlatform();
 app.MapCatalog();
 app.MapBookings();
+app.MapWorkOrders();
 
 if (command is not null)
 {

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
@@ -29,36 +27,16 @@ public sealed class WorkOrderJourneyTests(BrowserFixture fixture) : IAsyncLifeti
     {
         await fixture.ResetAsync();
         _day = await JourneyWorkshop.SeedAsync(fixture);
-        await fixture.WithScopeAsync(async services =>
-        {
-            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            foreach (var builder in new[]
-            {
-                new UserBuilder("sveta").WithName("Светлова", "Светлана").InRole(Roles.Supervisor),
-                new UserBuilder("misha").WithName("Михайлов", "Михаил").InRole(Roles.Mechanic),
-                new UserBuilder("gena").WithName("Геннадьев", "Геннадий").InRole(Roles.ShopMechanic),
-            })
-            {
-                var user = builder.Build();
-                await users.CreateAsync(user, builder.Password);
-                foreach (var role in builder.Roles)
-                {
-                    await users.AddToRoleAsync(user, role);
-                }
-            }
-
-            return 0;
-        });
+        await WorkOrderBrowsers.CreateStaffAsync(
+            fixture,
+            new UserBuilder("sveta").WithName("Светлова", "Светлана").InRole(Roles.Supervisor),
+            new UserBuilder("misha").WithName("Михайлов", "Михаил").InRole(Roles.Mechanic),
+            new UserBuilder("gena").WithName("Геннадьев", "Геннадий").InRole(Roles.ShopMechanic));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<IPage> SignedInAsync(string nickname, bool phone = false)
-    {
-        var page = await fixture.NewPageAsync(phone);
-        await new AccountPages(page).SignInAsync(nickname, UserBuilder.DefaultPassword);
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string nickname, bool phone = false) => WorkOrderBrowsers.SignedInAsync(fixture, nickname, phone);
 
     private static FilePayload Photo(string name) => new() { Name = name, MimeType = "image/png", Buffer = Png };
 

@@ -183,6 +183,9 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         // Work orders: the list and an order (mechanics their own), opening one, assigning, shifts, staff, the blacklist
         new("/Orders/Index", null, "/Orders?Status=Assigned&Date={day}", Access.Workshop),
         new("/Orders/Details", null, "/Orders/{order}", Access.OrderOf),
+        new("/Orders/Details", "Live", "/Orders/{order}?handler=Live", Access.OrderOf),
+        new("/Orders/{id:int}/live", null, "/Orders/{order}/live", Access.OrderOf),
+        new("/Orders/live", null, "/Orders/live", Access.Workshop),
         new("/Orders/New", null, "/Orders/New", Access.Intake, Form: "Input.ClientName=%D0%A2%D0%B5%D1%81%D1%82&Input.Phone=89161234567"),
         new("/Orders/New", "Phone", "/Orders/New?handler=Phone&Input.Phone=89169999999", Access.Intake),
         new("/Orders/Details", "Agreement", "/Orders/{order}?handler=Agreement", Access.OrderOf, Post: Access.OrderMechanic),
@@ -218,7 +221,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     /// </summary>
     internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
     [
-        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/live" or "/Orders/{id:int}/live" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
                 && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
             .Select(row => row.Url),
     ];

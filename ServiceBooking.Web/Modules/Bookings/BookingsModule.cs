@@ -23,7 +23,6 @@ public static class BookingsModule
         services.AddSingleton<CalendarFacts>();
         services.AddSingleton<DayGridCache>();
         services.AddSingleton<GridRenderer>();
-        services.AddSingleton<LiveStreamCount>();
         services.AddSingleton<LiveFrames>();
         services.AddScoped<LiveGrids>();
         // What this instance's own saves change, told to its caches at commit (the triggers tell every instance).

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -36,9 +35,6 @@ public static class LiveGridStreams
     public const string ClientPath = "/Booking/live";
     public const string DeskPath = "/Manager/Calendar/live";
 
-    /// <summary>How long a browser waits before reconnecting after the stream ends.</summary>
-    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
-
     public static IEndpointRouteBuilder MapLiveGrids(this IEndpointRouteBuilder app)
     {
         app.MapGet(ClientPath, (DateOnly date, long? v, HttpContext context) => Open(context, date, v, GridMode.Client))
@@ -50,45 +46,16 @@ public static class LiveGridStreams
 
     private static IResult Open(HttpContext context, DateOnly date, long? v, GridMode mode)
     {
-        var services = context.RequestServices;
-        var hub = services.GetRequiredService<LiveHub>();
-        var limits = services.GetRequiredService<LiveStreamCount>();
+        var (subscription, refusal) = LiveStreams.Open(context, [LiveTopics.Day(date), LiveTopics.Calendar]);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var viewer = context.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        if (!limits.TryEnter(viewer))
-        {
-            context.Response.Headers.RetryAfter = "30";
-            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
-        }
-
-        var subscription = hub.Subscribe([LiveTopics.Day(date), LiveTopics.Calendar]);
-        if (subscription is null)
-        {
-            // Not listening: this instance would not hear of changes. The page polls meanwhile.
-            limits.Leave(viewer);
-            context.Response.Headers.RetryAfter = "5";
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
         var since = long.TryParse(context.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : v;
-        var stream = new GridStream(services, subscription, date, mode, mode == GridMode.Client ? viewer : null, since, context.RequestAborted);
-        context.Response.Headers["X-Accel-Buffering"] = "no"; // a proxy in front must pass each event on at once
-        return new EventStreamResult(Counted(stream.EventsAsync(), limits, viewer));
-    }
-
-    private static async IAsyncEnumerable<SseItem<string>> Counted(
-        IAsyncEnumerable<SseItem<string>> events, LiveStreamCount limits, string viewer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await foreach (var item in events.WithCancellation(cancellationToken))
-            {
-                yield return item;
-            }
-        }
-        finally
-        {
-            limits.Leave(viewer);
-        }
+        var stream = new GridStream(context.RequestServices, subscription!, date, mode, mode == GridMode.Client ? viewer : null, since, context.RequestAborted);
+        return LiveStreams.Result(context, stream.EventsAsync());
     }
 
     /// <summary>One open stream: what it last sent, and how it finds what changed since.</summary>
@@ -108,7 +75,7 @@ public static class LiveGridStreams
             var cancellationToken = stop.Token;
 
             // Sent at once, so the browser knows the stream is open; says how soon to come back when it ends.
-            yield return new SseItem<string>(string.Empty, "ping") { ReconnectionInterval = Reconnect };
+            yield return new SseItem<string>(string.Empty, "ping") { ReconnectionInterval = LiveStreams.Reconnect };
             var sent = await FrameAsync(cancellationToken);
             if (since is { } seen && seen != sent.Version)
             {
@@ -220,49 +187,6 @@ public static class LiveGridStreams
             data.Append("</template>");
 
             return new SseItem<string>(data.ToString(), "cells") { EventId = frame.Version.ToString(CultureInfo.InvariantCulture) };
-        }
-    }
-}
-
-/// <summary>Open streams per account on this instance, against <see cref="LiveOptions.StreamsPerUser"/>.</summary>
-public sealed class LiveStreamCount(IOptions<LiveOptions> options)
-{
-    private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
-
-    public bool TryEnter(string user)
-    {
-        var limit = options.Value.StreamsPerUser;
-        while (true)
-        {
-            var count = _open.GetValueOrDefault(user);
-            if (count >= limit)
-            {
-                return false;
-            }
-
-            if (count == 0 ? _open.TryAdd(user, 1) : _open.TryUpdate(user, count + 1, count))
-            {
-                return true;
-            }
-        }
-    }
-
-    public void Leave(string user)
-    {
-        while (true)
-        {
-            var count = _open.GetValueOrDefault(user);
-            if (count <= 1)
-            {
-                if (count == 0 || ((ICollection<KeyValuePair<string, int>>)_open).Remove(new KeyValuePair<string, int>(user, 1)))
-                {
-                    return;
-                }
-            }
-            else if (_open.TryUpdate(user, count - 1, count))
-            {
-                return;
-            }
         }
     }
 }

@@ -207,6 +207,10 @@ public sealed class WorkOrderService(
             actor);
     }
 
+    /// <summary>Whether the actor may see the order (its page and its live stream); not: a 404.</summary>
+    public Task<bool> MaySeeAsync(int orderId, WorkshopActor actor, CancellationToken cancellationToken) =>
+        Visible(actor).AnyAsync(o => o.Id == orderId, cancellationToken);
+
     /// <summary>
     /// A supervisor gives the order to a mechanic on shift with no other active order. Two supervisors giving the same
     /// mechanic an order at once: the database lets one win, the other is told whom the mechanic went to.

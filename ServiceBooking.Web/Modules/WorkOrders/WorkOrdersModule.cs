@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Hosting;
+using ServiceBooking.Web.Platform.Live;
 
 namespace ServiceBooking.Web.Modules.WorkOrders;
 
@@ -10,7 +12,8 @@ namespace ServiceBooking.Web.Modules.WorkOrders;
 /// Work orders (PRODUCT.md section G; seeds 001 and 004): orders opened from a booking when the car arrives or for a
 /// client who calls or walks in, assigned by a supervisor to a mechanic on shift; the staff of work orders and their
 /// shifts; the client blacklist, which the booking desk asks. Every change of an order, its stages, shifts and the
-/// blacklist is in the audit trail, and the order page shows its history from there.
+/// blacklist is in the audit trail, and the order page shows its history from there. The order's page and the list are
+/// live (<see cref="OrderStreams"/>).
 /// </summary>
 public static class WorkOrdersModule
 {
@@ -21,6 +24,12 @@ public static class WorkOrdersModule
         services.AddAudited<StageSubmission>();
         services.AddAudited<Shift>();
         services.AddAudited<BlacklistEntry>();
+        // What this instance's own saves change, told to its streams at commit (the triggers tell every instance).
+        services.AddSingleton(new LiveEntityTopics(typeof(WorkOrder), entry => entry.State == EntityState.Added
+            ? [LiveTopics.Orders]
+            : [LiveTopics.Order((int)entry.Property(nameof(WorkOrder.Id)).CurrentValue!), LiveTopics.Orders]));
+        services.AddSingleton(new LiveEntityTopics(typeof(StageSubmission),
+            entry => [LiveTopics.Order((int)entry.Property(nameof(StageSubmission.WorkOrderId)).CurrentValue!)]));
         services.AddScoped<WorkOrderService>();
         services.AddScoped<OrderStages>();
         services.AddScoped<ShopQueue>();
@@ -46,5 +55,11 @@ public static class WorkOrdersModule
             options.Conventions.AuthorizeFolder(ModulePages.Folder("WorkOrders", "/Blacklist"), Policies.Supervisors);
         });
         return builder;
+    }
+
+    public static WebApplication MapWorkOrders(this WebApplication app)
+    {
+        app.MapOrderStreams();
+        return app;
     }
 }

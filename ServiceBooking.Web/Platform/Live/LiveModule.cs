@@ -9,6 +9,7 @@ public static class LiveModule
     {
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LiveHub>();
+        services.AddSingleton<LiveStreamCount>();
         services.AddHostedService<LiveListener>();
         services.AddSingleton<IInterceptor, LiveSaves>();
         return services;

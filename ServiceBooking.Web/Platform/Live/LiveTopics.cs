@@ -5,7 +5,7 @@ namespace ServiceBooking.Web.Platform.Live;
 /// <summary>
 /// The names of what can change under an open page. A topic is a plain string published by the database
 /// (<c>live_publish</c>, called by triggers) as the payload of a notification on the one channel <see cref="Channel"/>;
-/// a module that adds a kind of live page adds its topics here (<c>order:…</c> next) and a trigger that publishes them.
+/// a module that adds a kind of live page adds its topics here (as work orders added <c>order:…</c>) and a trigger that publishes them.
 /// </summary>
 /// <remarks>
 /// One channel with the topic as payload rather than a channel per topic: every instance needs every topic anyway (its
@@ -20,10 +20,16 @@ public static class LiveTopics
     /// <summary>The working calendar every grid shows (advisors, days off); also published for a TRUNCATE.</summary>
     public const string Calendar = "calendar";
 
+    /// <summary>The orders' list: any order added or changed (work orders' <c>LiveOrders</c> migration).</summary>
+    public const string Orders = "orders";
+
     private const string DayPrefix = "day:";
 
     /// <summary>A day's bookings or its day off: <c>day:2026-12-03</c>.</summary>
     public static string Day(DateOnly date) => DayPrefix + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>One work order or its stage submissions: <c>order:42</c>.</summary>
+    public static string Order(int id) => "order:" + id.ToString(CultureInfo.InvariantCulture);
 
     public static bool TryParseDay(string topic, out DateOnly date)
     {

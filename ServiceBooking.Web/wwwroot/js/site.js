@@ -63,12 +63,17 @@
       event.stopImmediatePropagation();
     }
   }, true);
-  // Live grids (the booking pages): a grid follows its day's server-sent-event stream (htmx SSE extension), which swaps
+  // Live pages (the booking grids, the work orders): a grid follows its day's server-sent-event stream (htmx SSE extension), which swaps
   // changed cells in place. While no stream is open (it failed, or is reconnecting) the grid polls instead: every
   // data-live-poll seconds it asks for itself with the ETag it was sent, and a 304 (nothing changed) changes nothing.
   var liveDown = false;
   document.addEventListener('htmx:sseOpen', function () {
+    // Back after a break: what changed meanwhile was not sent, so the page asks once (a grid gets 304 if nothing did).
+    var current = liveDown ? document.querySelector('[data-live-poll]') : null;
     liveDown = false;
+    if (current && window.htmx) {
+      window.htmx.trigger(current, 'live:poll');
+    }
   });
   document.addEventListener('htmx:sseError', function () {
     liveDown = true;

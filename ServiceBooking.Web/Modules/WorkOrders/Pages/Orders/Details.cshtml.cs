@@ -64,7 +64,43 @@ public sealed class Details(WorkOrderService orders, OrderStages stages, IString
     /// <summary>The refusal that belongs to no one field of the form.</summary>
     public string? FormError { get; private set; }
 
+    /// <summary>Whether the forms the page was shown with (<see cref="FormsKey"/>) are no longer the reader's forms.</summary>
+    public bool FormsChanged { get; private set; }
+
+    /// <summary>Whether the supervisor sets the order's priority in the shop's queue here.</summary>
+    public bool ShowsPriority
+    {
+        get
+        {
+            var order = Order.Order;
+            return Order.Reader.Supervises && !order.IsClosed && (order.IsInShop || order.Pending?.Kind == StageKind.InShop);
+        }
+    }
+
+    /// <summary>Which forms the reader has now: when it changes under an open page, the page offers to reload.</summary>
+    public string FormsKey => string.Join(' ', new[]
+    {
+        Order.MayAssign ? "assign" : null,
+        Order.ReaderDecides ? $"decide:{Order.Order.Pending!.Kind}" : null,
+        ShowsPriority ? "priority" : null,
+        Order.ReaderIsMechanic ? $"stages:{string.Join('+', Order.Order.Submittable())}" : null,
+    }.OfType<string>());
+
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => PageAsync(cancellationToken);
+
+    /// <summary>The page's read-only parts, as out-of-band swaps for the live page; <paramref name="forms"/> is its <see cref="FormsKey"/>.</summary>
+    public async Task<IActionResult> OnGetLiveAsync(string? forms, CancellationToken cancellationToken)
+    {
+        if (await orders.DetailsAsync(Id, Actor, cancellationToken) is not { } order)
+        {
+            return NotFound();
+        }
+
+        Order = order;
+        FormsChanged = !string.Equals(forms ?? string.Empty, FormsKey, StringComparison.Ordinal);
+        Response.Headers.CacheControl = "no-store";
+        return Partial("_Live", this);
+    }
 
     public Task<IActionResult> OnPostAgreementAsync(CancellationToken cancellationToken) =>
         AfterAsync(StageKind.Agreement, nameof(Agreement), stages.SubmitAgreementAsync(Id, Agreement, Actor, cancellationToken), "WorkOrders.Submitted", cancellationToken);
