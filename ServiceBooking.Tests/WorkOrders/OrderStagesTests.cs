@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Web.Modules.WorkOrders;
@@ -259,5 +260,41 @@ public sealed class OrderStagesTests(BookingFixture fixture) : WorkOrdersTest(fi
         var ready = await DbAsync(db => db.Outbox.Where(m => m.Kind == NoticeKind.OrderReady).ToListAsync());
         Assert.Equal(0, readyBefore);
         Assert.Equal(clientId, Assert.Single(ready).UserId);
+    }
+
+    [Fact]
+    public async Task A_save_that_lost_a_race_leaves_nothing_behind_for_the_next_save_of_the_same_context()
+    {
+        var supervisor = Supervisor(await StaffAsync("sveta", Roles.Supervisor));
+        var order = await OpenForCallerAsync(supervisor.Id);
+        await Fixture.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<ApplicationDbContext>();
+            var mine = await db.WorkOrders.SingleAsync(o => o.Id == order);
+            // Someone else changes the row meanwhile: its version moves on.
+            await using (var other = new Npgsql.NpgsqlConnection(Fixture.ConnectionString))
+            {
+                await other.OpenAsync();
+                await using var bump = new Npgsql.NpgsqlCommand($"UPDATE work_orders SET shop_priority = 2 WHERE id = {order}", other);
+                await bump.ExecuteNonQueryAsync();
+            }
+
+            mine.SetShopPriority(3);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            // What returning the context to the pool does: a transaction still open is disposed.
+            if (db.Database.CurrentTransaction is { } left)
+            {
+                await left.DisposeAsync();
+            }
+
+            // The same context saves something the audit does not record: it must not find the lost save's transaction.
+            var user = await db.Users.SingleAsync(u => u.Id == supervisor.Id);
+            user.Patronymic = "Андреевна";
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal("Андреевна", await DbAsync(db => db.Users.Where(u => u.Id == supervisor.Id).Select(u => u.Patronymic).SingleAsync()));
+        Assert.Equal(2, await DbAsync(db => db.WorkOrders.Where(o => o.Id == order).Select(o => o.ShopPriority).SingleAsync()));
     }
 }

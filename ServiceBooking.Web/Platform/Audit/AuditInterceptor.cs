@@ -101,6 +101,28 @@ public sealed class AuditInterceptor(IEnumerable<AuditedEntity> audited, IHttpCo
         }
     }
 
+    /// <summary>
+    /// A save that lost to a newer version of a row ends here, not in <see cref="SaveChangesFailed"/>: EF reports an
+    /// optimistic concurrency failure apart from other failures. Its transaction is rolled back and forgotten, or the
+    /// next save of this context (a pooled one serves many requests) would try to commit it.
+    /// </summary>
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Take(eventData.Context)?.Dispose();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context) is { } saving)
+        {
+            await saving.DisposeAsync();
+        }
+
+        return result;
+    }
+
     public override void SaveChangesCanceled(DbContextEventData eventData) => Take(eventData.Context)?.Dispose();
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
