@@ -91,6 +91,9 @@ public sealed class Details(WorkOrderService orders, OrderStages stages, IString
     /// <summary>The page's read-only parts, as out-of-band swaps for the live page; <paramref name="forms"/> is its <see cref="FormsKey"/>.</summary>
     public async Task<IActionResult> OnGetLiveAsync(string? forms, CancellationToken cancellationToken)
     {
+        // The reader's own action publishes a change too, and this refresh may come before the page its redirect loads:
+        // the status message waiting in TempData is that page's, not this fragment's.
+        TempData.Keep();
         if (await orders.DetailsAsync(Id, Actor, cancellationToken) is not { } order)
         {
             return NotFound();
