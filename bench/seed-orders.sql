@@ -32,11 +32,15 @@ SET LOCAL work_mem = '256MB';
 CREATE TEMP TABLE staff (id text, nick text, last_name text, first_name text, role text) ON COMMIT DROP;
 INSERT INTO staff
 SELECT 'bench-mech-' || k, 'mech' || lpad(k::text, 2, '0'),
-       (ARRAY['Кузьмин','Соловьёв','Васильев','Зуев','Панов','Рябов','Голубев','Фомин','Носов','Лаптев'])[1 + (k - 1) % 10] || CASE WHEN k > 10 THEN '-' || k ELSE '' END,
+       -- names the Domain accepts (PersonName: letters, hyphens, apostrophes), as every real account's are
+       (ARRAY['Кузьмин','Соловьёв','Васильев','Зуев','Панов','Рябов','Голубев','Фомин','Носов','Лаптев',
+              'Абрамов','Быков','Волков','Гришин','Данилов','Ершов','Жданов','Захаров','Исаев','Калинин'])[k],
        (ARRAY['Алексей','Дмитрий','Михаил','Артём','Илья','Павел','Степан','Фёдор','Яков','Григорий'])[1 + (k - 1) % 10], 'Mechanic'
 FROM generate_series(1, 20) k
 UNION ALL
-SELECT 'bench-sup-' || k, 'sup' || lpad(k::text, 2, '0'), 'Кураторова' || CASE WHEN k > 3 THEN '-' || k ELSE '' END,
+SELECT 'bench-sup-' || k, 'sup' || lpad(k::text, 2, '0'),
+       (ARRAY['Кураторова','Смотрова','Надзорова','Белкина','Веселова','Горина','Дёмина','Ефимова','Жукова','Зимина',
+              'Ивина','Карпова','Ларина','Миронова','Нестерова','Осипова','Петрова','Родина','Сазонова','Титова'])[k],
        (ARRAY['Светлана','Наталья','Татьяна'])[1 + (k - 1) % 3], 'Supervisor'
 FROM generate_series(1, 20) k
 UNION ALL
