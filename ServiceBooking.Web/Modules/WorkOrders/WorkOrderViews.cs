@@ -14,10 +14,15 @@ public sealed record OrderRow(int Id, OrderNumber Number, WorkOrderStatus Status
 
 /// <summary>
 /// A page of the list, with the mechanics the filter offers (none for a mechanic, who sees only their own) and, for a
-/// mechanic, when their shift began (null: off shift), in the workshop's local time.
+/// mechanic, when their shift began (null: off shift), in the workshop's local time. The list counts only so far past
+/// the page (<see cref="WorkOrderService.CountAhead"/>): with <see cref="MoreThanTotal"/> there are more orders than
+/// <see cref="Total"/>, and at least <see cref="PageCount"/> pages.
 /// </summary>
 public sealed record OrderPage(
-    IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics, DateTime? OnShiftSince);
+    IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics, DateTime? OnShiftSince)
+{
+    public bool MoreThanTotal { get; init; }
+}
 
 /// <summary>A car on the creation form or the order page: "Kia Rio (IV), А123ВС77".</summary>
 public sealed record CarChoice(int Id, string Model, string Plate, int Mileage);
