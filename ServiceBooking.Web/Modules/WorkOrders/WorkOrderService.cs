@@ -116,7 +116,8 @@ public sealed class WorkOrderService(
 
     /// <summary>
     /// The orders the actor may see (a mechanic: their own), newest first, filtered and a page at a time; for a mechanic,
-    /// their shift too (the list is the page they check in on).
+    /// their shift too (the list is the page they check in on), and for everyone else the mechanics to filter by, unless
+    /// only the results are asked for (<see cref="OrderFilter.ResultsOnly"/>).
     /// </summary>
     public async Task<OrderPage> ListAsync(OrderFilter filter, WorkshopActor actor, CancellationToken cancellationToken)
     {
@@ -163,8 +164,8 @@ public sealed class WorkOrderService(
                 r.MechanicLast is null ? null : StaffNames.Full(r.MechanicLast, r.MechanicFirst!, r.MechanicPatronymic),
                 Local(r.CreatedAt)))],
             total, page, pageCount,
-            actor.SeesAllOrders ? await staff.MechanicsAsync(cancellationToken) : [],
-            actor.WorksShifts ? await shifts.OnShiftSinceAsync(actor.Id, cancellationToken) : null)
+            actor.SeesAllOrders && !filter.ResultsOnly ? await staff.MechanicsAsync(cancellationToken) : [],
+            actor.WorksShifts && !filter.ResultsOnly ? await shifts.OnShiftSinceAsync(actor.Id, cancellationToken) : null)
         {
             MoreThanTotal = more,
         };

@@ -6,8 +6,14 @@ namespace ServiceBooking.Web.Modules.WorkOrders;
 /// <summary>An order as typed on the creation form: the phone as typed, the car and mileage optional.</summary>
 public sealed record OrderDraft(string? ClientName, string? Phone, string? Address, string? Comment, int? CarId, int? Mileage, int? BookingId);
 
-/// <summary>What the list's filters ask for; <see cref="Page"/> from 1.</summary>
-public sealed record OrderFilter(WorkOrderStatus? Status, string? MechanicId, DateOnly? Date, int Page = 1);
+/// <summary>
+/// What the list's filters ask for; <see cref="Page"/> from 1. <see cref="ResultsOnly"/>: only the orders and the pager
+/// are shown (htmx replaces them when a filter changes), so the filter's mechanics and the shift card are not read.
+/// </summary>
+public sealed record OrderFilter(WorkOrderStatus? Status, string? MechanicId, DateOnly? Date, int Page = 1)
+{
+    public bool ResultsOnly { get; init; }
+}
 
 /// <summary>One line of the orders list, in the workshop's local time.</summary>
 public sealed record OrderRow(int Id, OrderNumber Number, WorkOrderStatus Status, string ClientName, string Phone, string? Car, string? Mechanic, DateTime CreatedAt);
