@@ -23,17 +23,24 @@ public sealed class OrderHistoryTests(BookingFixture fixture) : WorkOrdersTest(f
         }
     });
 
-    private Task<OrderDetails?> DetailsAsync(int orderId, WorkshopActor actor) =>
-        ServiceAsync<WorkOrderService, OrderDetails?>(s => s.DetailsAsync(orderId, actor, CancellationToken.None));
-
-    [Fact]
-    public async Task The_history_follows_the_stages_submitted_returned_and_approved_with_who_and_the_comment()
+    /// <summary>A caller's order given by sveta (Светлова) to misha (Михайлов), who is on shift.</summary>
+    private async Task<(WorkshopActor Supervisor, string Mechanic, int Order)> AssignedOrderAsync()
     {
         var supervisor = Supervisor(await StaffAsync("sveta", Roles.Supervisor, "Светлова"));
         var misha = await StaffAsync("misha", Roles.Mechanic, "Михайлов");
         await CheckInAsync(misha);
         var order = await OpenForCallerAsync(supervisor.Id);
         Assert.IsType<OrderAssigned.Done>(await AssignAsync(order, misha, supervisor));
+        return (supervisor, misha, order);
+    }
+
+    private Task<OrderDetails?> DetailsAsync(int orderId, WorkshopActor actor) =>
+        ServiceAsync<WorkOrderService, OrderDetails?>(s => s.DetailsAsync(orderId, actor, CancellationToken.None));
+
+    [Fact]
+    public async Task The_history_follows_the_stages_submitted_returned_and_approved_with_who_and_the_comment()
+    {
+        var (supervisor, misha, order) = await AssignedOrderAsync();
         var now = Fixture.Clock.GetUtcNow();
         WorkOption[] options = [WorkOption.Create("Замена колодок", Money.FromRoubles(5000m))];
 
@@ -61,11 +68,7 @@ public sealed class OrderHistoryTests(BookingFixture fixture) : WorkOrdersTest(f
     public async Task A_stage_whose_addition_is_not_in_the_trail_is_still_named_from_the_stage_itself()
     {
         // Rows written outside the site (an import, a repair by hand) have no addition in the trail to read the stage from.
-        var supervisor = Supervisor(await StaffAsync("sveta", Roles.Supervisor, "Светлова"));
-        var misha = await StaffAsync("misha", Roles.Mechanic, "Михайлов");
-        await CheckInAsync(misha);
-        var order = await OpenForCallerAsync(supervisor.Id);
-        Assert.IsType<OrderAssigned.Done>(await AssignAsync(order, misha, supervisor));
+        var (supervisor, misha, order) = await AssignedOrderAsync();
         await DbAsync(db => db.Database.ExecuteSqlAsync($$"""
             WITH s AS (
               INSERT INTO stage_submissions (work_order_id, kind, state, submitted_by_id, submitted_at, decided_by_id, decided_at, options, expenses, prepayment)
