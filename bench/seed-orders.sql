@@ -202,16 +202,17 @@ SELECT id, n, kind, state, mechanic, submitted_at, CASE WHEN decided_at IS NOT N
 FROM subs;
 
 -- The history ---------------------------------------------------------------------------------------------------------
--- One save is one request (one request id). Within a save the entries come in the change tracker's order, as the
--- interceptor writes them: a new submission before the order it starts; on a decision, the order before the submission.
--- The branches below are in that order and an INSERT … SELECT of a UNION ALL keeps it, so the ids (which break ties of
--- "at" in the history) come out right without sorting the 1.1 million rows.
+-- In the order they were written, as the append-only table has them (an order's entries among those of the orders
+-- worked at the same hours; ids, which break ties of "at" in the history, in that order too). One save is one request
+-- (one request id), and within a save the entries come in the change tracker's order, as the interceptor writes them
+-- ("part"): a new submission before the order it starts; on a decision, the order before the submission. (Sorting
+-- costs no more than it saves: the indexes on "at" and the id are then only appended to.)
 INSERT INTO audit_entries (at, actor_kind, actor_id, actor_name, request_id, entity_type, entity_id, action, changes)
 SELECT e.at, 'User', e.actor_id, e.actor_name, '0HNBENCH' || upper(to_hex(e.n)) || ':' || lpad(e.save::text, 8, '0'), e.entity_type, e.entity_id,
        e.action, ('{' || e.fields || '}')::jsonb
 FROM (
   -- opened by an operator
-  SELECT wo.n, 1 AS save, wo.created_at AS at, wo.creator AS actor_id, wo.creator_nick AS actor_name, 'WorkOrder' AS entity_type,
+  SELECT wo.n, 1 AS save, 0 AS part, wo.created_at AS at, wo.creator AS actor_id, wo.creator_nick AS actor_name, 'WorkOrder' AS entity_type,
          wo.n::text AS entity_id, 'Added' AS action,
          concat_ws(', ', pg_temp.added('Number', pg_temp.str(wo.number)), pg_temp.added('ClientId', pg_temp.str(wo.client_id)),
                    pg_temp.added('ClientName', pg_temp.str(wo.client_name)), pg_temp.added('Phone', pg_temp.str(wo.phone)),
@@ -222,13 +223,13 @@ FROM (
   FROM wo
   UNION ALL
   -- given to the mechanic by a supervisor
-  SELECT wo.n, 2, wo.created_at + interval '10 minutes', wo.supervisor, wo.supervisor_nick, 'WorkOrder', wo.n::text, 'Changed',
+  SELECT wo.n, 2, 0, wo.created_at + interval '10 minutes', wo.supervisor, wo.supervisor_nick, 'WorkOrder', wo.n::text, 'Changed',
          concat_ws(', ', pg_temp.changed('AssignedAt', NULL, pg_temp.ts(wo.created_at + interval '10 minutes')),
                    pg_temp.changed('MechanicId', NULL, pg_temp.str(wo.mechanic)), pg_temp.changed('Status', '"NotAssigned"', '"Assigned"'))
   FROM wo WHERE wo.mechanic IS NOT NULL
   UNION ALL
   -- each stage submitted by the mechanic
-  SELECT s.n, 10 + 2 * s.slot, s.submitted_at, s.mechanic, s.mechanic_nick, 'StageSubmission', s.id::text, 'Added',
+  SELECT s.n, 10 + 2 * s.slot, 0, s.submitted_at, s.mechanic, s.mechanic_nick, 'StageSubmission', s.id::text, 'Added',
          concat_ws(', ', pg_temp.added('WorkOrderId', s.n::text), pg_temp.added('Kind', pg_temp.str(s.kind)), pg_temp.added('State', '"Submitted"'),
                    pg_temp.added('SubmittedById', pg_temp.str(s.mechanic)), pg_temp.added('SubmittedAt', pg_temp.ts(s.submitted_at)),
                    pg_temp.added('Options', pg_temp.str(s.options_text)), pg_temp.added('AgreedSum', s.agreed_sum::text),
@@ -240,34 +241,34 @@ FROM (
   FROM subs s
   UNION ALL
   -- the first submission starts the work (the order's change, saved after the submission)
-  SELECT s.n, 10 + 2 * s.slot, s.submitted_at, s.mechanic, s.mechanic_nick, 'WorkOrder', s.n::text, 'Changed',
+  SELECT s.n, 10 + 2 * s.slot, 1, s.submitted_at, s.mechanic, s.mechanic_nick, 'WorkOrder', s.n::text, 'Changed',
          pg_temp.changed('Status', '"Assigned"', '"InProgress"')
   FROM subs s WHERE s.first
   UNION ALL
   -- an approved refusal or final report closes the order (the order's change, saved before the decision)
-  SELECT s.n, 11 + 2 * s.slot, s.decided_at, s.supervisor, s.supervisor_nick, 'WorkOrder', s.n::text, 'Changed',
+  SELECT s.n, 11 + 2 * s.slot, 0, s.decided_at, s.supervisor, s.supervisor_nick, 'WorkOrder', s.n::text, 'Changed',
          concat_ws(', ', pg_temp.changed('ClosedAt', NULL, pg_temp.ts(s.decided_at)),
                    pg_temp.changed('Status', '"InProgress"', CASE WHEN s.refused THEN '"Refused"' ELSE '"Done"' END))
   FROM subs s WHERE s.state = 'Approved' AND (s.slot = 5 OR (s.slot = 1 AND s.refused))
   UNION ALL
   -- each decision of the supervisor
-  SELECT s.n, 11 + 2 * s.slot, s.decided_at, s.supervisor, s.supervisor_nick, 'StageSubmission', s.id::text, 'Changed',
+  SELECT s.n, 11 + 2 * s.slot, 1, s.decided_at, s.supervisor, s.supervisor_nick, 'StageSubmission', s.id::text, 'Changed',
          concat_ws(', ', pg_temp.changed('State', '"Submitted"', pg_temp.str(s.state)), CASE WHEN s.decision_comment IS NOT NULL THEN pg_temp.changed('Comment', NULL, pg_temp.str(s.decision_comment)) END,
                    pg_temp.changed('DecidedAt', NULL, pg_temp.ts(s.decided_at)), pg_temp.changed('DecidedById', NULL, pg_temp.str(s.supervisor)))
   FROM subs s WHERE s.decided_at IS NOT NULL
   UNION ALL
   -- in the shop: claimed, then the shop's work filed, by a shop mechanic
-  SELECT wo.n, 30, wo.created_at + interval '110 minutes', wo.shop, wo.shop_nick, 'WorkOrder', wo.n::text, 'Changed',
+  SELECT wo.n, 30, 0, wo.created_at + interval '110 minutes', wo.shop, wo.shop_nick, 'WorkOrder', wo.n::text, 'Changed',
          concat_ws(', ', pg_temp.changed('ShopClaimedAt', NULL, pg_temp.ts(wo.created_at + interval '110 minutes')),
                    pg_temp.changed('ShopMechanicId', NULL, pg_temp.str(wo.shop)))
   FROM wo WHERE wo.in_shop
   UNION ALL
-  SELECT wo.n, 31, wo.created_at + interval '140 minutes', wo.shop, wo.shop_nick, 'WorkOrder', wo.n::text, 'Changed',
+  SELECT wo.n, 31, 0, wo.created_at + interval '140 minutes', wo.shop, wo.shop_nick, 'WorkOrder', wo.n::text, 'Changed',
          concat_ws(', ', pg_temp.changed('ShopFiledAt', NULL, pg_temp.ts(wo.created_at + interval '140 minutes')),
                    pg_temp.changed('ShopSum', NULL, wo.shop_sum::text))
   FROM wo WHERE wo.in_shop
 ) e
-;
+ORDER BY e.at, e.n, e.save, e.part;
 
 -- The foreign keys of what was written, all at once.
 DO $$
