@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory; the
-# desk's idle refresh (304) and 500 open live streams while bookings are committed (bench/LiveLoad).
-#   bench/run.sh                   everything (about 6 minutes on 2 cores)
-#   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20)
+# desk's idle refresh (304) and 500 open live streams while bookings are committed (bench/LiveLoad); the work orders'
+# list and order page with 1 000 and then 100 000 past orders, and supervisors racing to assign mechanics (bench/AssignRace).
+#   bench/run.sh                   everything (about 10 minutes on 2 cores)
+#   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20; BENCH_REWARM:
+#                                  before each work orders measurement, on code already warmed up, 5)
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
 # drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
 # exits non-zero when a request errored or a cell was booked twice.
@@ -11,6 +13,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${BENCH_SECONDS:-15}
 warmup=${BENCH_WARMUP:-20}
+rewarm=${BENCH_REWARM:-5}
+orders_total=100000 # work orders: the newest 1 000 are seeded first, the rest before the second round
+orders_small=1000
 connections=32
 site_port=5090
 baseline_port=5091
@@ -43,6 +48,7 @@ log "building Release"
 dotnet publish ServiceBooking.Web/ServiceBooking.Web.csproj -c Release -o "$out/site" --nologo -v quiet >/dev/null
 dotnet publish bench/Baseline/Baseline.csproj -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
 dotnet publish bench/LiveLoad/LiveLoad.csproj -c Release -o "$out/liveload" --nologo -v quiet >/dev/null
+dotnet publish bench/AssignRace/AssignRace.csproj -c Release -o "$out/assignrace" --nologo -v quiet >/dev/null
 
 log "starting PostgreSQL"
 PG_FSYNC=off pg_init "$work/pg"
@@ -88,6 +94,16 @@ log "creating the data set (today is $today in Moscow)"
 seed_started=$(date +%s)
 psql_bench -v today="$today" -f bench/seed.sql >/dev/null
 seed_seconds=$(( $(date +%s) - seed_started ))
+# The work orders' staff and the newest 1 000 orders with their stages and history (bench/seed-orders.sql).
+millis() { echo $(( $(date +%s%N) / 1000000 )); }
+seed_orders() { # first last: one slice of the layout of $orders_total orders; prints the milliseconds it took
+  local started
+  started=$(millis)
+  psql_bench -v total="$orders_total" -v first="$1" -v last="$2" -f bench/seed-orders.sql >/dev/null
+  echo $(( $(millis) - started ))
+}
+orders_small_ms=$(seed_orders $((orders_total - orders_small + 1)) "$orders_total")
+log "work orders: the newest $orders_small made in $orders_small_ms ms"
 counts=$(psql_bench -c "select (select count(*) from service_advisors where is_active), (select count(*) from users), (select count(*) from cars), (select count(*) from bookings), (select count(*) from bookings where date >= '$today' and status = 'Active')" | tr '|' ' ')
 read -r n_advisors n_users n_cars n_bookings n_future <<<"$counts"
 log "data: $n_advisors advisors, $n_users users, $n_cars cars, $n_bookings bookings ($n_future upcoming)"
@@ -231,6 +247,73 @@ log "live: ${result[live]}; site memory (RSS) ${rss_before_kb} kB before the str
 peak_kb=$(grep VmHWM "/proc/$site_pid/status" | awk '{print $2}')
 log "peak memory: $((peak_kb / 1024)) MB"
 
+# Work orders, after the memory figures above (so that those stay comparable with earlier runs). A supervisor's list
+# with a filter changed (what htmx fetches: the form's three fields, HX-Request) and an order's page with its history,
+# first with the newest 1 000 orders, then with all 100 000 (the rest seeded in between): the cost must not grow with
+# the past. The same list requests both times (filters over the last days, which both sets have); order pages of
+# closed orders, spread over all the orders of each set.
+load_paths() { # name paths-file nickname warm-seconds [hx]: like load, the paths taken in turn from the file (no name: warm only)
+  local name=$1 paths=$2 nickname=$3 warm_for=$4 hx=${5:-} cookie
+  local headers=()
+  [ -n "$hx" ] && headers+=(-H "HX-Request: true")
+  IFS=$'\t' read -r cookie _ < <(sign_in "$nickname" bench-pass-1)
+  headers+=(-H "Cookie: $cookie")
+  wrk -t2 -c"$connections" -d"${warm_for}s" "${headers[@]}" -s bench/paths.lua "http://127.0.0.1:$site_port" -- "$paths" >/dev/null 2>&1 || true
+  [ -n "$name" ] || return 0
+  result[$name]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" -s bench/paths.lua "http://127.0.0.1:$site_port" -- "$paths" \
+    | grep '^RESULT' | sed 's/^RESULT //')
+  log "$name: ${result[$name]}"
+}
+: >"$out/order-lists.txt"
+for status in "" Done Refused; do
+  for mechanic in "" bench-mech-2 bench-mech-7; do
+    for back in "" 1 3 6; do
+      day=$([ -n "$back" ] && date -d "$today - $back days" +%F || true)
+      echo "/Orders?Status=$status&Mechanic=$mechanic&Date=$day" >>"$out/order-lists.txt"
+    done
+  done
+done
+printf '/Orders?Status=NotAssigned&Mechanic=&Date=\n/Orders?Status=InProgress&Mechanic=&Date=\n/Orders?Status=Done&Mechanic=&Date=&p=2\n' >>"$out/order-lists.txt"
+past_last=$((orders_total - 40)) # the newest 40 are today's (seed-orders.sql)
+seq $((orders_total - orders_small + 1)) "$past_last" | shuf | sed 's|^|/Orders/|' >"$out/order-pages.txt"
+IFS=$'\t' read -r supervisor_cookie _ < <(sign_in sup01 bench-pass-1)
+curl -fs -o "$work/orders.html" -H "Cookie: $supervisor_cookie" -H "HX-Request: true" "http://127.0.0.1:$site_port$(head -n 1 "$out/order-lists.txt")" || true
+curl -fs -o "$work/order.html" -H "Cookie: $supervisor_cookie" "http://127.0.0.1:$site_port$(head -n 1 "$out/order-pages.txt")" || true
+if ! grep -q 'data-testid="order-list"' "$work/orders.html" || [ "$(grep -c 'data-testid="history-step"' "$work/order.html")" -lt 4 ]; then
+  echo "The supervisor does not get the orders list or an order's history; the site's log says:" >&2
+  tail -n 30 "$work/site.log" >&2
+  exit 1
+fi
+# Both pages warmed up before either is measured, and each measured after the same short warm-up in both rounds: the
+# second round must not win only because the runtime had longer to finish compiling these pages' code.
+load_paths "" "$out/order-lists.txt" sup01 "$warmup" hx
+load_paths "" "$out/order-pages.txt" sup01 "$warmup"
+load_paths orders_list_small "$out/order-lists.txt" sup01 "$rewarm" hx
+load_paths order_page_small "$out/order-pages.txt" sup01 "$rewarm"
+orders_large_ms=$(seed_orders 1 $((orders_total - orders_small)))
+log "work orders: the other $((orders_total - orders_small)) made in $orders_large_ms ms"
+seq 1 "$past_last" | shuf -n 5000 | sed 's|^|/Orders/|' >"$out/order-pages.txt"
+load_paths orders_list_large "$out/order-lists.txt" sup01 "$rewarm" hx
+load_paths order_page_large "$out/order-pages.txt" sup01 "$rewarm"
+order_counts=$(psql_bench -c "select count(*), count(*) filter (where status = 'Done'), count(*) filter (where status = 'Refused'),
+                                count(*) filter (where status in ('Assigned', 'InProgress')), count(*) filter (where status = 'NotAssigned'),
+                                (select count(*) from stage_submissions), (select count(*) from audit_entries where entity_type in ('WorkOrder', 'StageSubmission')),
+                                (select string_agg(year || ': ' || last, ', ' order by year) from work_order_numbers) from work_orders" | tr '|' '\t')
+IFS=$'\t' read -r n_orders n_done n_refused n_active n_unassigned n_stages n_history order_numbers <<<"$order_counts"
+log "work orders: $n_orders ($n_done done, $n_refused refused, $n_active active, $n_unassigned not assigned), $n_stages stages, $n_history history entries; last numbers $order_numbers"
+
+# The assignment race: 20 supervisors give the 10 free mechanics (all on shift) today's unassigned orders, all at once,
+# ten rounds, through the order page's form.
+seq -f 'sup%02g' 1 20 >"$out/race-supervisors.txt"
+seq -f 'bench-mech-%g' 11 20 >"$out/race-mechanics.txt"
+psql_bench -c "select id from work_orders where status = 'NotAssigned' order by id" >"$out/race-orders.txt"
+(cd "$out/assignrace" && exec dotnet AssignRace.dll "http://127.0.0.1:$site_port" "$connection" bench-pass-1 10 \
+  "$out/race-supervisors.txt" "$out/race-mechanics.txt" "$out/race-orders.txt") >"$work/race.out" 2>"$work/race.err" || true
+cat "$work/race.err" >&2
+result[assign]=$(grep '^RESULT' "$work/race.out" | sed 's/^RESULT //')
+log "assignment race: ${result[assign]}"
+assign_doubles=$(psql_bench -c "select count(*) from (select 1 from work_orders where status in ('Assigned', 'InProgress') group by mechanic_id having count(*) > 1) d")
+
 for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 wait 2>/dev/null || true
 pids=()
@@ -272,9 +355,18 @@ desk_rps=$(field desk rps); idle_bytes=$(field desk_idle bytes)
 live_p99=$(field live p99_ms); live_missing=$(field live missing); live_opened=$(field live streams)
 reminder_ms=$(ms "$reminders"); campaign_ms=$(ms "$campaign")
 errors_total=0
-for name in baseline_grid_1 baseline_grid_2 baseline_grid_3 grid_1 grid_2 grid_3 quote desk desk_idle race; do
+for name in baseline_grid_1 baseline_grid_2 baseline_grid_3 grid_1 grid_2 grid_3 quote desk desk_idle race \
+            orders_list_small order_page_small orders_list_large order_page_large; do
   errors_total=$(( errors_total + $(field "$name" errors) + $(field "$name" non2xx) ))
 done
+assign_errors=$(field assign errors)
+assign_ok=0
+if [ -n "${result[assign]:-}" ] && [ "$(field assign doubles)" = 0 ] && [ "$assign_doubles" = 0 ] && [ "$(field assign untold)" = 0 ] && [ "$assign_errors" = 0 ]; then
+  assign_ok=1
+fi
+errors_total=$(( errors_total + ${assign_errors:-0} ))
+list_rps=$(field orders_list_large rps); list_small_rps=$(field orders_list_small rps)
+page_rps=$(field order_page_large rps); page_small_rps=$(field order_page_small rps)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" bytes)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
@@ -293,10 +385,22 @@ $(row "site: quote fragment (5 repair types priced)" quote)
 $(row "site: manager's grid with details" desk)
 $(row "site: desk's idle refresh of an unchanged day (If-None-Match, 304)" desk_idle)
 $(row "site: 40 clients racing for 8 cells (POST)" race)
+$(row "site: orders list, a filter changed (htmx), $orders_small orders" orders_list_small)
+$(row "site: orders list, a filter changed (htmx), $n_orders orders" orders_list_large)
+$(row "site: an order's page with its history, $orders_small orders" order_page_small)
+$(row "site: an order's page with its history, $n_orders orders" order_page_large)
 
 Live: $live_opened streams of one day ($(field live failed) failed to open; half the desk's, half a client's) while $(field live bookings) bookings
 were committed 250 ms apart: $(field live deliveries) deliveries, $live_missing missing; from COMMIT to the stream's receipt p50 $(field live p50_ms) ms,
 p99 ${live_p99} ms, max $(field live max_ms) ms. Site memory (RSS) $((rss_before_kb / 1024)) MB before the streams, at most $((rss_live_kb / 1024)) MB with them.
+
+Work orders (after the memory figures): $n_orders orders over three years ($n_done done, $n_refused refused, $n_active active, $n_unassigned not
+assigned; last numbers $order_numbers) with $n_stages stage submissions and $n_history history entries, worked by 10 mechanics under 3
+supervisors; the newest $orders_small made in $orders_small_ms ms before the site started, the other $((n_orders - orders_small)) in $orders_large_ms ms between the two
+rounds (both pages warmed up ${warmup} s before the first round, each ${rewarm} s again before every measurement). Assignment race: $(field assign supervisors) supervisors, $(field assign mechanics) free mechanics on shift, $(field assign orders)
+unassigned orders, $(field assign rounds) rounds of all supervisors posting at once: $(field assign posts) posts, $(field assign given) given, refused because the mechanic
+had an order $(field assign busy), was given one a moment ago $(field assign taken), the order changed meanwhile $(field assign changed); not told $(field assign untold);
+orders assigned after each round $(field assign assigned); POST p50 $(field assign p50_ms) ms, p99 $(field assign p99_ms) ms.
 
 | target | measured | |
 |---|---|---|
@@ -310,6 +414,11 @@ p99 ${live_p99} ms, max $(field live max_ms) ms. Site memory (RSS) $((rss_before
 | site peak memory (VmHWM) < 400 MB | $((peak_kb / 1024)) MB | $(check "$peak_kb < 409600") |
 | reminder job queues 10 000 reminders < 10 s | ${reminders} (${n_tomorrow} visits tomorrow) | $(check "${reminder_ms:-999999} < 10000") |
 | campaign job queues 20 000 recipients | ${campaign_rows} in ${campaign_ms} ms | $(check "$campaign_rows >= 20000") |
+| orders list ≥ 500 req/s, ${n_orders} orders | ${list_rps} req/s | $(check "${list_rps:-0} >= 500") |
+| order page ≥ 500 req/s, ${n_orders} orders | ${page_rps} req/s | $(check "${page_rps:-0} >= 500") |
+| orders list with ${n_orders} orders ≥ 80 % of with ${orders_small} | $(ratio "$list_rps" "$list_small_rps") (${list_small_rps} → ${list_rps} req/s) | $(check "${list_rps:-0} >= 0.8 * ${list_small_rps:-1}") |
+| order page with ${n_orders} orders ≥ 80 % of with ${orders_small} | $(ratio "$page_rps" "$page_small_rps") (${page_small_rps} → ${page_rps} req/s) | $(check "${page_rps:-0} >= 0.8 * ${page_small_rps:-1}") |
+| assignment race: no mechanic with two active orders, every supervisor told, no 5xx | mechanics with two: $(field assign doubles) in the rounds, ${assign_doubles} after; untold $(field assign untold); 5xx $(field assign errors) | $(check "$assign_ok == 1") |
 TABLE
 )
 results=bench/RESULTS.md
@@ -328,4 +437,5 @@ failed=0
 [ "${live_missing:-1}" = 0 ] && [ "${live_opened:-0}" = "$live_streams" ] || { echo "FAILED: live streams missed events or did not open (${result[live]:-no result})" >&2; failed=1; }
 [ "$doubles" -eq 0 ] && [ "$client_doubles" -eq 0 ] || { echo "FAILED: a cell or a client-day was booked twice" >&2; failed=1; }
 echo "$winners" | tr ',' '\n' | grep -qv '^1$' && { echo "FAILED: a raced cell does not have exactly one booking ($winners)" >&2; failed=1; }
+[ "$assign_ok" = 1 ] || { echo "FAILED: the assignment race gave a mechanic two orders, left a supervisor untold or erred (${result[assign]:-no result})" >&2; failed=1; }
 exit $failed

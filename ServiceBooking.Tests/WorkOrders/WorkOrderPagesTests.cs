@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web.Modules.WorkOrders;
@@ -193,6 +194,37 @@ public sealed class WorkOrderPagesTests(BookingFixture fixture) : WorkOrdersTest
         Assert.Equal(["NotAssigned"], fragment.Document.QuerySelectorAll("[data-testid=order-status]").Select(s => s.GetAttribute("data-status")));
         Assert.True(tomorrow.Has("orders-empty"));
         Assert.Contains("Михайлов Михаил", filtered.Document.QuerySelectorAll("[data-testid=filter-mechanic] option").Select(o => o.TextContent));
+    }
+
+    [Fact]
+    public async Task A_long_list_counts_only_so_far_past_its_page_says_more_than_that_and_still_pages_to_the_end()
+    {
+        var supervisor = await SignedInAsync(SupervisorUser);
+        var supervisorId = await DbAsync(db => db.Users.Where(u => u.UserName == "sveta").Select(u => u.Id).SingleAsync());
+        var count = WorkOrderService.CountAhead + 30;
+        await DbAsync(db =>
+        {
+            db.WorkOrders.AddRange(Enumerable.Range(1, count).Select(n => WorkOrder.Open(OrderNumber.Create(2026, n), null, "Орлов Олег", "+79160000002",
+                null, null, null, null, supervisorId, BookingFixture.DefaultNow.AddMinutes(-n))));
+            return db.SaveChangesAsync();
+        });
+
+        var first = await supervisor.HtmxAsync("/Orders");
+        var counted = await supervisor.HtmxAsync("/Orders?p=21");
+        var past = await supervisor.HtmxAsync("/Orders?p=99");
+
+        // Page 1 counts 500 orders past its start and stops: "more than 500", at least 21 pages.
+        Assert.Equal($"Найдено заказов: больше {WorkOrderService.CountAhead}", first.TestId("order-count"));
+        Assert.Equal("Страница 1 из более чем 20", first.TestId("order-page"));
+        Assert.Equal("/Orders?p=2", first.Document.QuerySelector("[data-testid=order-next]")?.GetAttribute("href"));
+        Assert.Equal(WorkOrderService.PageSize, first.Document.QuerySelectorAll("[data-testid=order-row]").Length);
+        // From page 21 the end is within reach: counted exactly.
+        Assert.Equal($"Найдено заказов: {count}", counted.TestId("order-count"));
+        Assert.Equal("Страница 21 из 22", counted.TestId("order-page"));
+        // A page past the end is the last one, as before.
+        Assert.Equal("Страница 22 из 22", past.TestId("order-page"));
+        Assert.Equal(count - (21 * WorkOrderService.PageSize), past.Document.QuerySelectorAll("[data-testid=order-row]").Length);
+        Assert.False(past.Has("order-next"));
     }
 
     [Fact]

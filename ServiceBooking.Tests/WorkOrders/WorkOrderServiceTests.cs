@@ -196,12 +196,23 @@ public sealed class WorkOrderServiceTests(BookingFixture fixture) : WorkOrdersTe
         var assigned = await ServiceAsync<WorkOrderService, OrderPage>(s => s.ListAsync(
             new OrderFilter(WorkOrderStatus.Assigned, misha, Today), supervisor, CancellationToken.None));
         var tomorrow = await ServiceAsync<WorkOrderService, OrderPage>(s => s.ListAsync(new OrderFilter(null, null, Today.AddDays(1)), supervisor, CancellationToken.None));
+        // A filter change (htmx) shows only the results: neither the mechanics to filter by nor the shift are read for it.
+        var supervisorsResults = await ServiceAsync<WorkOrderService, OrderPage>(s => s.ListAsync(
+            new OrderFilter(null, null, null) { ResultsOnly = true }, supervisor, CancellationToken.None));
+        var mishasResults = await ServiceAsync<WorkOrderService, OrderPage>(s => s.ListAsync(
+            new OrderFilter(null, null, null) { ResultsOnly = true }, Mechanic(misha), CancellationToken.None));
 
         Assert.Equal([mine], mishas.Rows.Select(r => r.Id));
         Assert.Empty(kolyas.Rows);
         Assert.Equal([other, mine], all.Rows.Select(r => r.Id));
         Assert.Equal([mine], assigned.Rows.Select(r => r.Id));
         Assert.Empty(tomorrow.Rows);
+        Assert.NotEmpty(assigned.Mechanics);
+        Assert.NotNull(mishas.OnShiftSince);
+        Assert.Equal([other, mine], supervisorsResults.Rows.Select(r => r.Id));
+        Assert.Empty(supervisorsResults.Mechanics);
+        Assert.Equal([mine], mishasResults.Rows.Select(r => r.Id));
+        Assert.Null(mishasResults.OnShiftSince);
         Assert.NotNull(await ServiceAsync<WorkOrderService, OrderDetails?>(s => s.DetailsAsync(mine, Mechanic(misha), CancellationToken.None)));
         Assert.Null(await ServiceAsync<WorkOrderService, OrderDetails?>(s => s.DetailsAsync(mine, Mechanic(kolya), CancellationToken.None)));
         Assert.Null(await ServiceAsync<WorkOrderService, OrderDetails?>(s => s.DetailsAsync(99_999, supervisor, CancellationToken.None)));

@@ -52,12 +52,23 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
             .Take(1).ToListAsync(cancellationToken)).Select(ToLocal).FirstOrDefault();
     }
 
-    /// <summary>The standing entry of a client's account (or of its phone), for the order page's warning.</summary>
-    public async Task<BlacklistRow?> WarningForClientAsync(string? clientId, string? phone, CancellationToken cancellationToken) =>
-        clientId is null
-            ? await WarningForAsync(phone, cancellationToken)
-            : (await Rows(db.Blacklist.Where(e => e.LiftedAt == null && (e.ClientId == clientId || (phone != null && e.Phone == phone)))).Take(1).ToListAsync(cancellationToken))
-                .Select(ToLocal).FirstOrDefault() ?? await WarningForAsync(phone, cancellationToken);
+    /// <summary>
+    /// The standing entry of a client's account (or of its phone), for the order page's warning; else one that covers the
+    /// phone through another account with it (<see cref="WarningForAsync"/>). One round trip: the order page asks every time.
+    /// </summary>
+    public async Task<BlacklistRow?> WarningForClientAsync(string? clientId, string? phone, CancellationToken cancellationToken)
+    {
+        if (clientId is null)
+        {
+            return await WarningForAsync(phone, cancellationToken);
+        }
+
+        var accounts = db.Users.Where(u => u.PhoneNumber == phone).Select(u => u.Id);
+        var found = await Rows(db.Blacklist.Where(e => e.LiftedAt == null
+                && (e.ClientId == clientId || (phone != null && (e.Phone == phone || (e.ClientId != null && accounts.Contains(e.ClientId)))))))
+            .ToListAsync(cancellationToken);
+        return found.OrderBy(r => r.ClientId == clientId || (phone != null && r.Phone == phone) ? 0 : 1).Select(ToLocal).FirstOrDefault();
+    }
 
     /// <summary>The standing entries, newest first.</summary>
     public async Task<IReadOnlyList<BlacklistRow>> ActiveAsync(CancellationToken cancellationToken) =>
@@ -127,6 +138,7 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
         from client in clients.DefaultIfEmpty()
         select new Row(
             e.Id,
+            e.ClientId,
             client == null ? null : client.LastName + " " + client.FirstName,
             client == null ? null : client.UserName,
             e.Phone,
@@ -138,5 +150,5 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
     private BlacklistRow ToLocal(Row row) =>
         new(row.Id, row.ClientName, row.ClientNickname, row.Phone, row.Reason, row.AddedBy, TimeZoneInfo.ConvertTime(row.AddedAt, clock.Zone).DateTime);
 
-    private sealed record Row(int Id, string? ClientName, string? ClientNickname, string? Phone, string Reason, string AddedBy, DateTimeOffset AddedAt);
+    private sealed record Row(int Id, string? ClientId, string? ClientName, string? ClientNickname, string? Phone, string Reason, string AddedBy, DateTimeOffset AddedAt);
 }

@@ -66,13 +66,10 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
 
     public async Task<IReadOnlyList<OrderHistoryEvent>> ForAsync(int orderId, CancellationToken cancellationToken)
     {
-        var submissions = await db.StageSubmissions.AsNoTracking().Where(s => s.WorkOrderId == orderId)
-            .Select(s => new { s.Id, s.Kind }).ToListAsync(cancellationToken);
-        var stages = submissions.ToDictionary(s => Key(s.Id), s => s.Kind);
-        var entries = (await trail.OfAsync(OrderType, [Key(orderId)], cancellationToken))
-            .Concat(await trail.OfAsync(SubmissionType, stages.Keys, cancellationToken))
-            .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .ToList();
+        // The order's entries and its stages' in one round trip (the order page asks for them every time).
+        var submissions = db.StageSubmissions.Where(s => s.WorkOrderId == orderId);
+        var entries = await trail.OfAsync(OrderType, Key(orderId), SubmissionType, submissions.Select(s => s.Id.ToString()), cancellationToken);
+        var stages = await StagesAsync(entries, submissions, cancellationToken);
 
         var people = entries.Select(e => e.ActorId)
             .Concat(entries.Select(e => e.ReadChanges().GetValueOrDefault(nameof(WorkOrder.MechanicId))?.AfterText))
@@ -118,6 +115,28 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
                     ? step with { Step = OrderStep.PrioritySet, Detail = $"{priority.BeforeText} → {priority.AfterText}" }
                 : step;
         })];
+    }
+
+    /// <summary>
+    /// Which stage each submission is, from its addition in the trail (which records every field of a new submission, in
+    /// the submission's own transaction, and is never changed afterwards); from the submissions themselves only for
+    /// one whose addition is not there (rows written outside the site).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, StageKind>> StagesAsync(
+        IReadOnlyList<AuditEntry> entries, IQueryable<StageSubmission> submissions, CancellationToken cancellationToken)
+    {
+        var stages = entries
+            .Where(e => e.EntityType == SubmissionType && e.Action == AuditAction.Added)
+            .Select(e => (e.EntityId, Kind: e.ReadChanges().GetValueOrDefault(nameof(StageSubmission.Kind))?.AfterText))
+            .Where(s => Enum.TryParse<StageKind>(s.Kind, out _))
+            .ToDictionary(s => s.EntityId, s => Enum.Parse<StageKind>(s.Kind!));
+        if (entries.Any(e => e.EntityType == SubmissionType && !stages.ContainsKey(e.EntityId)))
+        {
+            stages = (await submissions.AsNoTracking().Select(s => new { s.Id, s.Kind }).ToListAsync(cancellationToken))
+                .ToDictionary(s => Key(s.Id), s => s.Kind);
+        }
+
+        return stages;
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

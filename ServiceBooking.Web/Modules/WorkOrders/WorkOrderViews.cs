@@ -6,18 +6,29 @@ namespace ServiceBooking.Web.Modules.WorkOrders;
 /// <summary>An order as typed on the creation form: the phone as typed, the car and mileage optional.</summary>
 public sealed record OrderDraft(string? ClientName, string? Phone, string? Address, string? Comment, int? CarId, int? Mileage, int? BookingId);
 
-/// <summary>What the list's filters ask for; <see cref="Page"/> from 1.</summary>
-public sealed record OrderFilter(WorkOrderStatus? Status, string? MechanicId, DateOnly? Date, int Page = 1);
+/// <summary>
+/// What the list's filters ask for; <see cref="Page"/> from 1. <see cref="ResultsOnly"/>: only the orders and the pager
+/// are shown (htmx replaces them when a filter changes), so the filter's mechanics and the shift card are not read.
+/// </summary>
+public sealed record OrderFilter(WorkOrderStatus? Status, string? MechanicId, DateOnly? Date, int Page = 1)
+{
+    public bool ResultsOnly { get; init; }
+}
 
 /// <summary>One line of the orders list, in the workshop's local time.</summary>
 public sealed record OrderRow(int Id, OrderNumber Number, WorkOrderStatus Status, string ClientName, string Phone, string? Car, string? Mechanic, DateTime CreatedAt);
 
 /// <summary>
 /// A page of the list, with the mechanics the filter offers (none for a mechanic, who sees only their own) and, for a
-/// mechanic, when their shift began (null: off shift), in the workshop's local time.
+/// mechanic, when their shift began (null: off shift), in the workshop's local time. The list counts only so far past
+/// the page (<see cref="WorkOrderService.CountAhead"/>): with <see cref="MoreThanTotal"/> there are more orders than
+/// <see cref="Total"/>, and at least <see cref="PageCount"/> pages.
 /// </summary>
 public sealed record OrderPage(
-    IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics, DateTime? OnShiftSince);
+    IReadOnlyList<OrderRow> Rows, int Total, int PageNumber, int PageCount, IReadOnlyList<StaffMember> Mechanics, DateTime? OnShiftSince)
+{
+    public bool MoreThanTotal { get; init; }
+}
 
 /// <summary>A car on the creation form or the order page: "Kia Rio (IV), А123ВС77".</summary>
 public sealed record CarChoice(int Id, string Model, string Plate, int Mileage);

@@ -40,9 +40,10 @@ public sealed class Index(WorkOrderService orders) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Actor = WorkshopActor.Of(User);
-        Results = await orders.ListAsync(new OrderFilter(Status, Mechanic, Date, PageNumber), Actor, cancellationToken);
+        var resultsOnly = Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+        Results = await orders.ListAsync(new OrderFilter(Status, Mechanic, Date, PageNumber) { ResultsOnly = resultsOnly }, Actor, cancellationToken);
         Response.Headers.Vary = "HX-Request";
-        if (Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request"))
+        if (resultsOnly)
         {
             return Partial("_Results", this);
         }
