@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using ServiceBooking.Web.Platform.Localization;
 using System.Xml.Linq;
 using ServiceBooking.Tests.Infrastructure;
 
@@ -92,6 +96,25 @@ public sealed partial class ResourceTests(SiteFixture fixture) : SiteTest<SiteFi
             var leaked = KeyLike().Matches(text).Select(m => m.Value).ToList();
             Assert.True(leaked.Count == 0, $"{url} ({culture}) shows {string.Join(", ", leaked)}");
         }
+    }
+
+    [Fact]
+    public async Task The_site_s_strings_are_read_in_each_reader_s_culture_however_often_the_cultures_alternate()
+    {
+        var read = await WithServicesAsync(services =>
+        {
+            var text = services.GetRequiredService<IStringLocalizer<Web.SharedResource>>();
+            string In(string culture, decimal amount)
+            {
+                using var scope = new CultureScope(CultureInfo.GetCultureInfo(culture));
+                return text["WorkOrders.FromBooking", amount.ToString("N2", CultureInfo.CurrentCulture), "10:30"].Value;
+            }
+
+            return Task.FromResult(new[] { In("ru-RU", 1250.5m), In("en-GB", 1250.5m), In("ru-RU", 7m), text["No.Such.Key"].Value });
+        });
+
+        Assert.Equal(["По записи на 1 250,50 в 10:30", "From the booking of 1,250.50 at 10:30", "По записи на 7,00 в 10:30", "No.Such.Key"],
+            read.Select(s => s.Replace('\u00A0', ' ').Replace('\u202F', ' ')));
     }
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Platform.Audit;
 using ServiceBooking.Web.Platform.Data;
@@ -125,15 +126,19 @@ public static class PlatformModule
     private static void AddWeb(IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachedStringLocalizerFactory>());
         // Pages are UTF-8: Russian letters go out as they are, not as seven-character entities (HTML's own
         // characters are still escaped).
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
             System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(Cultures.Default)
-                .AddSupportedCultures([.. Cultures.Supported])
-                .AddSupportedUICultures([.. Cultures.Supported]);
+            // The framework's shared read-only instances: the middleware makes every request's culture read-only, and
+            // from a writable one it clones a culture that builds its number formats from ICU again on every request.
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Get(Cultures.Default));
+            options.SupportedCultures = [.. Cultures.Supported.Select(Cultures.Get)];
+            options.SupportedUICultures = [.. Cultures.Supported.Select(Cultures.Get)];
             // Russian unless the reader chose otherwise: the browser's language is not consulted.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
