@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform.Data;
@@ -149,5 +150,29 @@ public sealed class StaffAndBlacklistTests(BookingFixture fixture) : WorkOrdersT
         Assert.Equal(("Грубил", "ivan"), (warning?.Reason, warning?.ClientNickname));
         Assert.Null(await ServiceAsync<Blacklist, BlacklistRow?>(b => b.WarningForAsync("+79001234568", CancellationToken.None)));
         Assert.True(await ServiceAsync<Blacklist, bool>(b => b.IsBlacklistedAsync(clientId, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_order_page_warns_of_the_entry_that_names_its_client_before_one_through_another_account_with_the_phone()
+    {
+        var (clientId, _, _) = await BookedClientAsync(phone: "+79001234567");
+        await CreateUserAsync(new UserBuilder("brother").WithPhone("+79001234567").WithName("Петров", "Олег", null));
+        var other = await CreateUserAsync(new UserBuilder("stranger").WithPhone("+79007654321").WithName("Сидоров", "Пётр", null));
+        var supervisorId = await StaffAsync("sveta", Roles.Supervisor);
+        Task<BlacklistRow?> WarningAsync(string? client, string? phone) =>
+            ServiceAsync<Blacklist, BlacklistRow?>(b => b.WarningForClientAsync(client, phone, CancellationToken.None));
+
+        Assert.Null(await WarningAsync(clientId, "+79001234567"));
+        await ServiceAsync<Blacklist, Blacklisted>(b => b.AddAsync(supervisorId, "brother", null, "Брат: не заплатил", CancellationToken.None));
+        await ServiceAsync<Blacklist, Blacklisted>(b => b.AddAsync(supervisorId, "stranger", null, "Чужой", CancellationToken.None));
+        var throughBrother = await WarningAsync(clientId, "+79001234567");
+        await ServiceAsync<Blacklist, Blacklisted>(b => b.AddAsync(supervisorId, "ivan", null, "Сам: грубил", CancellationToken.None));
+
+        Assert.Equal(("Брат: не заплатил", "brother"), (throughBrother?.Reason, throughBrother?.ClientNickname));
+        Assert.Equal("Сам: грубил", (await WarningAsync(clientId, "+79001234567"))?.Reason);
+        Assert.Equal("Сам: грубил", (await WarningAsync(clientId, null))?.Reason);
+        Assert.Equal("Чужой", (await WarningAsync(other.Id, "+79007654321"))?.Reason);
+        Assert.Null(await WarningAsync(null, "+79005550000"));
+        Assert.Null(await WarningAsync(null, null));
     }
 }

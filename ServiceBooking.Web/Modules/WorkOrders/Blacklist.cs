@@ -40,34 +40,35 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
             cancellationToken);
 
     /// <summary>The standing entry that covers this phone (E.164) or an account with it, if any: what the operator is warned of.</summary>
-    public async Task<BlacklistRow?> WarningForAsync(string? phone, CancellationToken cancellationToken)
+    public Task<BlacklistRow?> WarningForAsync(string? phone, CancellationToken cancellationToken) =>
+        WarningForClientAsync(null, phone, cancellationToken);
+
+    /// <summary>
+    /// The standing entry of a client's account (or of its phone), for the order page's warning; else one that covers the
+    /// phone through another account with it. The order page asks every time, and almost always nobody is listed: one
+    /// compiled query says so, and only an entry found is read with its names.
+    /// </summary>
+    public async Task<BlacklistRow?> WarningForClientAsync(string? clientId, string? phone, CancellationToken cancellationToken)
     {
-        if (phone is null)
+        if (clientId is null && phone is null)
         {
             return null;
         }
 
-        var accounts = db.Users.Where(u => u.PhoneNumber == phone).Select(u => u.Id);
-        return (await Rows(db.Blacklist.Where(e => e.LiftedAt == null && (e.Phone == phone || (e.ClientId != null && accounts.Contains(e.ClientId)))))
-            .Take(1).ToListAsync(cancellationToken)).Select(ToLocal).FirstOrDefault();
-    }
-
-    /// <summary>
-    /// The standing entry of a client's account (or of its phone), for the order page's warning; else one that covers the
-    /// phone through another account with it (<see cref="WarningForAsync"/>). One round trip: the order page asks every time.
-    /// </summary>
-    public async Task<BlacklistRow?> WarningForClientAsync(string? clientId, string? phone, CancellationToken cancellationToken)
-    {
-        if (clientId is null)
+        int? found = null;
+        await foreach (var match in Covering(db, clientId, phone).WithCancellation(cancellationToken))
         {
-            return await WarningForAsync(phone, cancellationToken);
+            found ??= match.Id;
+            if (match.Direct)
+            {
+                found = match.Id;
+                break;
+            }
         }
 
-        var accounts = db.Users.Where(u => u.PhoneNumber == phone).Select(u => u.Id);
-        var found = await Rows(db.Blacklist.Where(e => e.LiftedAt == null
-                && (e.ClientId == clientId || (phone != null && (e.Phone == phone || (e.ClientId != null && accounts.Contains(e.ClientId)))))))
-            .ToListAsync(cancellationToken);
-        return found.OrderBy(r => r.ClientId == clientId || (phone != null && r.Phone == phone) ? 0 : 1).Select(ToLocal).FirstOrDefault();
+        return found is { } id
+            ? (await Rows(db.Blacklist.Where(e => e.Id == id)).ToListAsync(cancellationToken)).Select(ToLocal).FirstOrDefault()
+            : null;
     }
 
     /// <summary>The standing entries, newest first.</summary>
@@ -131,6 +132,17 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
         return entry;
     }
 
+    /// <summary>
+    /// The standing entries that name the account or the phone (direct), or an account with the phone.
+    /// </summary>
+    private static readonly Func<ApplicationDbContext, string?, string?, IAsyncEnumerable<Match>> Covering =
+        EF.CompileAsyncQuery((ApplicationDbContext db, string? clientId, string? phone) => db.Blacklist
+            .Where(e => e.LiftedAt == null
+                && ((clientId != null && e.ClientId == clientId)
+                    || (phone != null && (e.Phone == phone
+                        || (e.ClientId != null && db.Users.Where(u => u.PhoneNumber == phone).Select(u => u.Id).Contains(e.ClientId))))))
+            .Select(e => new Match(e.Id, (clientId != null && e.ClientId == clientId) || (phone != null && e.Phone == phone))));
+
     private IQueryable<Row> Rows(IQueryable<BlacklistEntry> entries) =>
         from e in entries
         join added in db.Users on e.AddedById equals added.Id
@@ -138,7 +150,6 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
         from client in clients.DefaultIfEmpty()
         select new Row(
             e.Id,
-            e.ClientId,
             client == null ? null : client.LastName + " " + client.FirstName,
             client == null ? null : client.UserName,
             e.Phone,
@@ -150,5 +161,7 @@ public sealed class Blacklist(ApplicationDbContext db, TimeProvider time, Worksh
     private BlacklistRow ToLocal(Row row) =>
         new(row.Id, row.ClientName, row.ClientNickname, row.Phone, row.Reason, row.AddedBy, TimeZoneInfo.ConvertTime(row.AddedAt, clock.Zone).DateTime);
 
-    private sealed record Row(int Id, string? ClientId, string? ClientName, string? ClientNickname, string? Phone, string Reason, string AddedBy, DateTimeOffset AddedAt);
+    private sealed record Match(int Id, bool Direct);
+
+    private sealed record Row(int Id, string? ClientName, string? ClientNickname, string? Phone, string Reason, string AddedBy, DateTimeOffset AddedAt);
 }

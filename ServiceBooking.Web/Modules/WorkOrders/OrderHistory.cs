@@ -59,35 +59,33 @@ public sealed record OrderHistoryEvent(DateTime At, OrderStep Step, AuditActorKi
 /// An order's history, read from the audit trail (every change of the order and of its stage submissions is recorded
 /// there by the interceptor, in the change's transaction): opened, assigned, each stage submitted and decided, closed.
 /// </summary>
-public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, WorkshopClock clock)
+public sealed class OrderHistory(ApplicationDbContext db, WorkshopClock clock)
 {
     public const string OrderType = nameof(WorkOrder);
     public const string SubmissionType = nameof(StageSubmission);
 
-    public async Task<IReadOnlyList<OrderHistoryEvent>> ForAsync(int orderId, CancellationToken cancellationToken)
+    /// <summary>The order's entries and its stages' in one round trip, each entry's changes read once.</summary>
+    public async Task<OrderTrail> TrailAsync(int orderId, CancellationToken cancellationToken)
     {
-        // The order's entries and its stages' in one round trip (the order page asks for them every time).
-        var submissions = db.StageSubmissions.Where(s => s.WorkOrderId == orderId);
-        var entries = await trail.OfAsync(OrderType, Key(orderId), SubmissionType, submissions.Select(s => s.Id.ToString()), cancellationToken);
-        var stages = await StagesAsync(entries, submissions, cancellationToken);
-
-        var people = entries.Select(e => e.ActorId)
-            .Concat(entries.Select(e => e.ReadChanges().GetValueOrDefault(nameof(WorkOrder.MechanicId))?.AfterText))
-            .Concat(entries.Select(e => e.ReadChanges().GetValueOrDefault(nameof(WorkOrder.ShopMechanicId))?.AfterText))
-            .OfType<string>().Distinct().ToList();
-        var names = (await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
-                .Select(u => new { u.Id, u.LastName, u.FirstName, u.Patronymic }).ToListAsync(cancellationToken))
-            .ToDictionary(u => u.Id, u => StaffNames.Full(u.LastName, u.FirstName, u.Patronymic));
-
-        return [.. entries.Select(entry =>
+        var entries = new List<TrailEntry>();
+        await foreach (var entry in OrderPageQueries.Trail(db, orderId, Key(orderId)).WithCancellation(cancellationToken))
         {
-            var changes = entry.ReadChanges();
+            entries.Add(new TrailEntry(entry, entry.ReadChanges()));
+        }
+
+        return new OrderTrail(entries, await StagesAsync(entries, db.StageSubmissions.Where(s => s.WorkOrderId == orderId), cancellationToken));
+    }
+
+    /// <summary>The history's steps; <paramref name="names"/> has the full names of <see cref="OrderTrail.People"/> (staff).</summary>
+    public IReadOnlyList<OrderHistoryEvent> Events(OrderTrail orderTrail, IReadOnlyDictionary<string, string> names) =>
+        [.. orderTrail.Entries.Select(item =>
+        {
+            var (entry, changes) = item;
             var at = TimeZoneInfo.ConvertTime(entry.At, clock.Zone).DateTime;
             var who = entry.ActorId is { } id ? names.GetValueOrDefault(id, entry.ActorName) : entry.ActorName;
             var step = new OrderHistoryEvent(at, OrderStep.Changed, entry.ActorKind, who);
             if (entry.EntityType == SubmissionType)
             {
-                var stage = stages[entry.EntityId];
                 var state = changes.GetValueOrDefault(nameof(StageSubmission.State))?.AfterText;
                 return step with
                 {
@@ -95,7 +93,7 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
                         : state == nameof(SubmissionState.Approved) ? OrderStep.Approved
                         : state == nameof(SubmissionState.Returned) ? OrderStep.Returned
                         : OrderStep.Changed,
-                    Stage = stage,
+                    Stage = orderTrail.Stages[entry.EntityId],
                     Comment = changes.GetValueOrDefault(nameof(StageSubmission.Comment))?.AfterText,
                 };
             }
@@ -115,22 +113,21 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
                     ? step with { Step = OrderStep.PrioritySet, Detail = $"{priority.BeforeText} → {priority.AfterText}" }
                 : step;
         })];
-    }
 
     /// <summary>
     /// Which stage each submission is, from its addition in the trail (which records every field of a new submission, in
     /// the submission's own transaction, and is never changed afterwards); from the submissions themselves only for
     /// one whose addition is not there (rows written outside the site).
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, StageKind>> StagesAsync(
-        IReadOnlyList<AuditEntry> entries, IQueryable<StageSubmission> submissions, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, StageKind>> StagesAsync(
+        IReadOnlyList<TrailEntry> entries, IQueryable<StageSubmission> submissions, CancellationToken cancellationToken)
     {
         var stages = entries
-            .Where(e => e.EntityType == SubmissionType && e.Action == AuditAction.Added)
-            .Select(e => (e.EntityId, Kind: e.ReadChanges().GetValueOrDefault(nameof(StageSubmission.Kind))?.AfterText))
+            .Where(e => e.Entry.EntityType == SubmissionType && e.Entry.Action == AuditAction.Added)
+            .Select(e => (e.Entry.EntityId, Kind: e.Changes.GetValueOrDefault(nameof(StageSubmission.Kind))?.AfterText))
             .Where(s => Enum.TryParse<StageKind>(s.Kind, out _))
             .ToDictionary(s => s.EntityId, s => Enum.Parse<StageKind>(s.Kind!));
-        if (entries.Any(e => e.EntityType == SubmissionType && !stages.ContainsKey(e.EntityId)))
+        if (entries.Any(e => e.Entry.EntityType == SubmissionType && !stages.ContainsKey(e.Entry.EntityId)))
         {
             stages = (await submissions.AsNoTracking().Select(s => new { s.Id, s.Kind }).ToListAsync(cancellationToken))
                 .ToDictionary(s => Key(s.Id), s => s.Kind);
@@ -140,4 +137,17 @@ public sealed class OrderHistory(AuditTrail trail, ApplicationDbContext db, Work
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>An audit entry with its changes read.</summary>
+public sealed record TrailEntry(AuditEntry Entry, IReadOnlyDictionary<string, AuditChange> Changes);
+
+/// <summary>An order's audit entries, oldest first, and which stage each of its submissions is.</summary>
+public sealed record OrderTrail(IReadOnlyList<TrailEntry> Entries, IReadOnlyDictionary<string, StageKind> Stages)
+{
+    /// <summary>The staff the history names: who acted, and the mechanics the order was given to or claimed by.</summary>
+    public IEnumerable<string> People => Entries.Select(e => e.Entry.ActorId)
+        .Concat(Entries.Select(e => e.Changes.GetValueOrDefault(nameof(WorkOrder.MechanicId))?.AfterText))
+        .Concat(Entries.Select(e => e.Changes.GetValueOrDefault(nameof(WorkOrder.ShopMechanicId))?.AfterText))
+        .OfType<string>();
 }

@@ -204,29 +204,28 @@ public sealed class WorkOrderService(
     /// <summary>The order with everything its page shows; null when there is none the actor may see (a 404).</summary>
     public async Task<OrderDetails?> DetailsAsync(int orderId, WorkshopActor actor, CancellationToken cancellationToken)
     {
-        var order = await Visible(actor).Include(o => o.Submissions.OrderBy(s => s.Id)).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var order = actor.SeesAllOrders
+            ? await OrderPageQueries.WithStages(db, orderId, cancellationToken)
+            : await Visible(actor).Include(o => o.Submissions.OrderBy(s => s.Id)).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order is null)
         {
             return null;
         }
 
+        var trail = await history.TrailAsync(order.Id, cancellationToken);
         var people = order.Submissions.SelectMany(s => new[] { s.SubmittedById, s.DecidedById })
-            .Concat([order.MechanicId, order.CreatedById, order.ShopMechanicId]).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => StaffNames.Full(u.LastName, u.FirstName, u.Patronymic), cancellationToken);
-        var car = order.CarId is { } carId
-            ? await db.Cars.AsNoTracking().Where(c => c.Id == carId)
-                .Select(c => new { c.Id, Model = c.Model.Name, c.Plate, c.Mileage }).SingleOrDefaultAsync(cancellationToken)
-            : null;
+            .Concat([order.MechanicId, order.CreatedById, order.ShopMechanicId]).Concat(trail.People).OfType<string>();
+        var names = await StaffNames.OfAsync(db, people, cancellationToken);
+        var car = order.CarId is { } carId ? await OrderPageQueries.Car(db, carId, cancellationToken) : null;
         var booking = order.BookingId is { } bookingId ? await BookingAsync(bookingId, activeOnly: false, cancellationToken) : null;
         var mayAssign = actor.Supervises && !order.IsClosed && order.Status != WorkOrderStatus.InProgress;
         return new OrderDetails(
             order,
-            car is null ? null : new CarChoice(car.Id, car.Model, car.Plate.Display, car.Mileage.Kilometres),
+            car,
             order.MechanicId is { } mechanic ? names.GetValueOrDefault(mechanic) : null,
             names.GetValueOrDefault(order.CreatedById, order.CreatedById),
             booking?.View,
-            await history.ForAsync(order.Id, cancellationToken),
+            history.Events(trail, names),
             await blacklist.WarningForClientAsync(order.ClientId, order.Phone, cancellationToken),
             mayAssign ? await staff.MechanicsAsync(cancellationToken) : [],
             mayAssign,
