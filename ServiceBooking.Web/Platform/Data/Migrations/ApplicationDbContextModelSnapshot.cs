@@ -1417,6 +1417,9 @@ namespace ServiceBooking.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_users_normalized_user_name");
 
+                    b.HasIndex("PhoneNumber")
+                        .HasDatabaseName("ix_users_phone_number");
+
                     b.ToTable("users", (string)null);
                 });
 
