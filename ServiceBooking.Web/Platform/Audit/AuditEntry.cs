@@ -51,8 +51,9 @@ public sealed class AuditEntry
 
     public IReadOnlyDictionary<string, AuditChange> ReadChanges()
     {
-        using var json = JsonDocument.Parse(Changes);
-        return json.RootElement.EnumerateObject().ToDictionary(
+        // One document that owns its memory (nothing pooled to give back): the values point into it, none is copied.
+        var json = JsonSerializer.Deserialize<JsonElement>(Changes);
+        return json.EnumerateObject().ToDictionary(
             field => field.Name,
             field => field.Value.TryGetProperty("withheld", out _)
                 ? new AuditChange(null, null, Withheld: true)
@@ -60,7 +61,7 @@ public sealed class AuditEntry
     }
 
     private static JsonElement? Value(JsonElement change, string name) =>
-        change.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.Clone() : null;
+        change.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }
 
 /// <summary>One field of an <see cref="AuditEntry"/>: its value before and after (null when there was none).</summary>
