@@ -3,6 +3,7 @@ using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
 using ServiceBooking.Web.Modules.Garage;
+using ServiceBooking.Web.Modules.Pickups;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Hosting;
@@ -17,7 +18,8 @@ builder.AddPlatform(requirePublicUrl: command is null or "run-job")
     .AddCatalog()
     .AddBookings()
     .AddCampaigns()
-    .AddWorkOrders();
+    .AddWorkOrders()
+    .AddPickups();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -8,6 +8,7 @@ using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
+using ServiceBooking.Domain.Pickups;
 using ServiceBooking.Domain.WorkOrders;
 
 namespace ServiceBooking.Web.Platform.Data;
@@ -49,6 +50,12 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Shift> Shifts => Set<Shift>();
 
     public DbSet<BlacklistEntry> Blacklist => Set<BlacklistEntry>();
+
+    public DbSet<District> Districts => Set<District>();
+
+    public DbSet<Driver> Drivers => Set<Driver>();
+
+    public DbSet<PickupRequest> PickupRequests => Set<PickupRequest>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 

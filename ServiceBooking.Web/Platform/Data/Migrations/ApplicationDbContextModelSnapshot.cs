@@ -830,6 +830,215 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("cars", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.Pickups.District", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_key")
+                        .HasComputedColumnSql("lower(name)", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_districts");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_districts_name");
+
+                    b.ToTable("districts", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Pickups.Driver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<int>>("DistrictIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("district_ids");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drivers");
+
+                    b.HasIndex("DistrictIds")
+                        .HasDatabaseName("ix_drivers_districts");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DistrictIds"), "gin");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_drivers_user");
+
+                    b.ToTable("drivers", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Pickups.PickupRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int>("CarId")
+                        .HasColumnType("integer")
+                        .HasColumnName("car_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("DriverComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("driver_comment");
+
+                    b.Property<string>("DriverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("driver_id");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PaidById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("paid_by_id");
+
+                    b.Property<DateTime?>("ProposedFor")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("proposed_for");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<TimeOnly>("WindowFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("window_from");
+
+                    b.Property<TimeOnly>("WindowTo")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("window_to");
+
+                    b.Property<DateOnly>("WishedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("wished_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pickup_requests");
+
+                    b.HasIndex("CarId")
+                        .HasDatabaseName("ix_pickup_requests_car_id");
+
+                    b.HasIndex("ClientId", "RequestedAt")
+                        .HasDatabaseName("ix_pickup_requests_client");
+
+                    b.HasIndex("DistrictId", "AnsweredAt")
+                        .HasDatabaseName("ix_pickup_requests_queue")
+                        .HasFilter("status = 'InProgress' AND driver_id IS NULL");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_pickup_requests_status_requested");
+
+                    b.HasIndex(new[] { "DriverId" }, "ux_pickup_requests_driver_active")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pickup_requests_driver_active")
+                        .HasFilter("status = 'InProgress'");
+
+                    b.ToTable("pickup_requests", (string)null);
+                });
+
             modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.BlacklistEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1865,6 +2074,46 @@ namespace ServiceBooking.Web.Data.Migrations
                         .HasConstraintName("fk_cars_users_owner_id");
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Pickups.Driver", b =>
+                {
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_drivers_users_user_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Pickups.PickupRequest", b =>
+                {
+                    b.HasOne("ServiceBooking.Domain.Garage.Car", null)
+                        .WithMany()
+                        .HasForeignKey("CarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_requests_cars_car_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_requests_users_client_id");
+
+                    b.HasOne("ServiceBooking.Domain.Pickups.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_requests_districts_district_id");
+
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_pickup_requests_users_driver_id");
                 });
 
             modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.BlacklistEntry", b =>

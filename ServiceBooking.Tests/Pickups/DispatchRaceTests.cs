@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBooking.Domain.Pickups;
+using ServiceBooking.Tests.Bookings;
+using ServiceBooking.Tests.Infrastructure;
+using ServiceBooking.Web.Modules.Pickups;
+
+namespace ServiceBooking.Tests.Pickups;
+
+/// <summary>
+/// Issue 14, item 7: requests agreed at the same moment in one district go one to each free driver, the rest wait, none
+/// is lost or given twice; a driver freed takes the oldest waiting one exactly once. The database decides the races.
+/// </summary>
+public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<BookingFixture>(fixture)
+{
+    private Task<T> DispatcherAsync<T>(Func<PickupDispatcher, Task<T>> work) =>
+        WithServicesAsync(services => work(services.GetRequiredService<PickupDispatcher>()));
+
+    private async Task<(string ClientId, int District, List<int> Requests, List<string> Drivers)> WaitingForAnswerAsync(int requests, int drivers)
+    {
+        var (_, carId) = await ClientWithRioAsync("ivan");
+        var clientId = await DbAsync(db => db.Users.Where(u => u.UserName == "ivan").Select(u => u.Id).SingleAsync());
+        var driverIds = new List<string>();
+        for (var i = 0; i < drivers; i++)
+        {
+            driverIds.Add((await CreateUserAsync(new UserBuilder($"driver{i}").WithName("Водителев", $"Пётр{(char)('а' + i)}"))).Id);
+        }
+
+        return await DbAsync(async db =>
+        {
+            var district = District.Create("Центральный");
+            var other = District.Create("Северный");
+            db.Districts.AddRange(district, other);
+            await db.SaveChangesAsync();
+            var now = DateTimeOffset.UtcNow;
+            // The first driver has been idle longest; all serve the district, one serves the other district too.
+            db.Drivers.AddRange(driverIds.Select((id, i) => Driver.Create(id, i == 0 ? [district.Id, other.Id] : [district.Id], now.AddMinutes(-100 + i))));
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var made = Enumerable.Range(0, requests).Select(i =>
+            {
+                var request = PickupRequest.Request(clientId, carId, $"ул. Ленина, {i + 1}", district.Id, today.AddDays(1), new TimeOnly(10, 0),
+                    new TimeOnly(12, 0), null, today, now);
+                request.Confirm("manager", DateTime.Now.AddDays(1), DateTime.Now, now);
+                return request;
+            }).ToList();
+            db.PickupRequests.AddRange(made);
+            await db.SaveChangesAsync();
+            return (clientId, district.Id, made.Select(r => r.Id).ToList(), driverIds);
+        });
+    }
+
+    private Task<List<PickupRequest>> RequestsAsync() => DbAsync(db => db.PickupRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync());
+
+    [Fact]
+    public async Task Twenty_requests_agreed_at_once_with_five_free_drivers_give_one_to_each_and_queue_fifteen()
+    {
+        var (clientId, _, requests, drivers) = await WaitingForAnswerAsync(requests: 20, drivers: 5);
+
+        await Task.WhenAll(requests.Select(id => Task.Run(() => DispatcherAsync(d => d.AgreeAsync(id, clientId, CancellationToken.None)))));
+
+        var after = await RequestsAsync();
+        Assert.All(after, r => Assert.Equal(PickupStatus.InProgress, r.Status));
+        var given = after.Where(r => r.DriverId is not null).ToList();
+        Assert.Equal(5, given.Count);
+        Assert.Equal(drivers.Order(StringComparer.Ordinal), given.Select(r => r.DriverId!).Order(StringComparer.Ordinal));
+        Assert.Equal(15, after.Count(r => r.WaitsForDriver));
+    }
+
+    [Fact]
+    public async Task A_driver_freed_takes_the_oldest_waiting_request_once_and_a_second_finish_gives_nothing_twice()
+    {
+        var (clientId, _, requests, drivers) = await WaitingForAnswerAsync(requests: 4, drivers: 2);
+        foreach (var id in requests)
+        {
+            await DispatcherAsync(d => d.AgreeAsync(id, clientId, CancellationToken.None));
+        }
+
+        var before = await RequestsAsync();
+        // The two oldest agreements went to the two drivers, the driver idle longest first.
+        Assert.Equal([drivers[0], drivers[1], null, null], before.Select(r => r.DriverId));
+
+        var finished = before[0];
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+            DispatcherAsync(async d =>
+            {
+                try
+                {
+                    return await d.CompleteAsync(finished.Id, drivers[0], "Забрал", CancellationToken.None);
+                }
+                catch (ServiceBooking.Domain.Common.DomainException)
+                {
+                    return null; // finished already by a racing call: the request is no longer the driver's job
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return null;
+                }
+            }))));
+
+        var after = await RequestsAsync();
+        Assert.Equal(PickupStatus.AwaitingPayment, after[0].Status);
+        Assert.Equal([drivers[0], drivers[1], drivers[0], null], after.Select(r => r.DriverId));
+        Assert.Equal(1, after.Count(r => r.WaitsForDriver));
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.Pickups;
+using ServiceBooking.Web.Modules.Pickups.Data;
+using ServiceBooking.Web.Platform.Data;
+
+namespace ServiceBooking.Web.Modules.Pickups;
+
+/// <summary>
+/// Gives agreed requests to drivers without anyone choosing (seed 003): when a client agrees, the district's waiting
+/// requests go, oldest first, to its free drivers (<see cref="Dispatch"/>); when a driver finishes, they take the oldest
+/// waiting request of a district they serve. Several instances and requests at once: the database keeps a driver to one
+/// active job and a request to one driver; a save that loses either race reads again and tries the next.
+/// </summary>
+public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
+{
+    /// <summary>How often a dispatch reads again after losing a race before it leaves the rest to the next event.</summary>
+    public const int Attempts = 20;
+
+    /// <summary>The client agreed to the proposed time: the request joins its district's queue, which is then dispatched.</summary>
+    public async Task<PickupRequest?> AgreeAsync(int requestId, string clientId, CancellationToken cancellationToken)
+    {
+        var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ClientId == clientId, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        request.Agree(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await DispatchAsync(request.DistrictId, cancellationToken);
+        return request;
+    }
+
+    /// <summary>The driver collected the car: the request awaits payment, and the driver takes the next waiting one.</summary>
+    public async Task<PickupRequest?> CompleteAsync(int requestId, string driverId, string? comment, CancellationToken cancellationToken)
+    {
+        var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.DriverId == driverId, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        request.Complete(driverId, comment, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        var districts = await db.Drivers.Where(d => d.UserId == driverId).Select(d => d.DistrictIds).SingleOrDefaultAsync(cancellationToken) ?? [];
+        foreach (var district in districts)
+        {
+            await DispatchAsync(district, cancellationToken);
+        }
+
+        return request;
+    }
+
+    /// <summary>Gives the district's waiting requests, oldest first, to its free drivers until either runs out.</summary>
+    public async Task DispatchAsync(int districtId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts;)
+        {
+            db.ChangeTracker.Clear();
+            var request = await db.PickupRequests
+                .Where(r => r.DistrictId == districtId && r.Status == PickupStatus.InProgress && r.DriverId == null)
+                .OrderBy(r => r.AnsweredAt).ThenBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            var driver = request is null ? null : Dispatch.DriverFor(districtId, await CandidatesAsync(districtId, cancellationToken));
+            if (request is null || driver is null)
+            {
+                return;
+            }
+
+            request.AssignTo(driver.DriverId, time.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException error) when (error is DbUpdateConcurrencyException
+                || UniqueViolation.Constraint(error) == PickupRequestConfiguration.OneActiveJobPerDriver)
+            {
+                // Another dispatch gave this request away, or this driver a job, since they were read.
+                attempt++;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DriverCandidate>> CandidatesAsync(int districtId, CancellationToken cancellationToken) =>
+        (await db.Drivers.AsNoTracking()
+            .Where(d => d.IsActive && d.DistrictIds.Contains(districtId))
+            .Select(d => new
+            {
+                d.UserId,
+                d.IsActive,
+                d.DistrictIds,
+                Busy = db.PickupRequests.Any(r => r.DriverId == d.UserId && r.Status == PickupStatus.InProgress),
+                LastDone = db.PickupRequests.Where(r => r.DriverId == d.UserId && r.CompletedAt != null).Max(r => r.CompletedAt),
+                d.CreatedAt,
+            })
+            .ToListAsync(cancellationToken))
+        .Select(d => new DriverCandidate(d.UserId, d.IsActive, d.DistrictIds, d.Busy, d.LastDone ?? d.CreatedAt))
+        .ToList();
+}
