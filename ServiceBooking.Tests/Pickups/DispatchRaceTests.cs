@@ -16,7 +16,11 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
     private Task<T> DispatcherAsync<T>(Func<PickupDispatcher, Task<T>> work) =>
         WithServicesAsync(services => work(services.GetRequiredService<PickupDispatcher>()));
 
-    private async Task<(string ClientId, int District, List<int> Requests, List<string> Drivers)> WaitingForAnswerAsync(int requests, int drivers)
+    /// <summary>
+    /// Requests waiting for the client's answer, the last <paramref name="inOther"/> of them in a second district, and
+    /// drivers of the first district; the first driver, idle longest, serves the second district too.
+    /// </summary>
+    private async Task<(string ClientId, int District, List<int> Requests, List<string> Drivers)> WaitingForAnswerAsync(int requests, int drivers, int inOther = 0)
     {
         var (_, carId) = await ClientWithRioAsync("ivan");
         var clientId = await DbAsync(db => db.Users.Where(u => u.UserName == "ivan").Select(u => u.Id).SingleAsync());
@@ -33,12 +37,11 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
             db.Districts.AddRange(district, other);
             await db.SaveChangesAsync();
             var now = DateTimeOffset.UtcNow;
-            // The first driver has been idle longest; all serve the district, one serves the other district too.
             db.Drivers.AddRange(driverIds.Select((id, i) => Driver.Create(id, i == 0 ? [district.Id, other.Id] : [district.Id], now.AddMinutes(-100 + i))));
             var today = DateOnly.FromDateTime(DateTime.Today);
             var made = Enumerable.Range(0, requests).Select(i =>
             {
-                var request = PickupRequest.Request(clientId, carId, $"ул. Ленина, {i + 1}", district.Id, today.AddDays(1), new TimeOnly(10, 0),
+                var request = PickupRequest.Request(clientId, carId, $"ул. Ленина, {i + 1}", i >= requests - inOther ? other.Id : district.Id, today.AddDays(1), new TimeOnly(10, 0),
                     new TimeOnly(12, 0), null, today, now);
                 request.Confirm("manager", DateTime.Now.AddDays(1), DateTime.Now, now);
                 return request;
@@ -101,5 +104,36 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
         Assert.Equal(PickupStatus.AwaitingPayment, after[0].Status);
         Assert.Equal([drivers[0], drivers[1], drivers[0], null], after.Select(r => r.DriverId));
         Assert.Equal(1, after.Count(r => r.WaitsForDriver));
+    }
+
+    [Fact]
+    public async Task A_driver_freed_takes_the_oldest_waiting_request_of_any_district_they_serve()
+    {
+        // Requests 0–2 in the first district, 3 in the second, which only the first driver serves.
+        var (clientId, _, requests, drivers) = await WaitingForAnswerAsync(requests: 4, drivers: 2, inOther: 1);
+        foreach (var id in new[] { requests[0], requests[1], requests[3], requests[2] })
+        {
+            Fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+            await DispatcherAsync(d => d.AgreeAsync(id, clientId, CancellationToken.None));
+        }
+
+        Assert.Equal([drivers[0], drivers[1], null, null], (await RequestsAsync()).Select(r => r.DriverId));
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(30));
+        await DispatcherAsync(d => d.CompleteAsync(requests[0], drivers[0], null, CancellationToken.None));
+
+        // The second district's request was agreed before the first district's last one: the freed driver takes it.
+        Assert.Equal([drivers[0], drivers[1], null, drivers[0]], (await RequestsAsync()).Select(r => r.DriverId));
+    }
+
+    [Fact]
+    public async Task Agreeing_answers_the_request_as_the_dispatch_left_it()
+    {
+        var (clientId, _, requests, drivers) = await WaitingForAnswerAsync(requests: 2, drivers: 1);
+
+        var first = await DispatcherAsync(d => d.AgreeAsync(requests[0], clientId, CancellationToken.None));
+        var second = await DispatcherAsync(d => d.AgreeAsync(requests[1], clientId, CancellationToken.None));
+
+        Assert.Equal((drivers[0], false), (first?.DriverId, first?.WaitsForDriver));
+        Assert.Equal((null, true), (second?.DriverId, second?.WaitsForDriver));
     }
 }

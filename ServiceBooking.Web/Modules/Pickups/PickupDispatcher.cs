@@ -28,7 +28,8 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
         request.Agree(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await DispatchAsync(request.DistrictId, cancellationToken);
-        return request;
+        // Read again: the dispatch may have given it to a driver (and let go of the entity it was read as).
+        return await db.PickupRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
     }
 
     /// <summary>The driver collected the car: the request awaits payment, and the driver takes the next waiting one.</summary>
@@ -42,8 +43,14 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
 
         request.Complete(driverId, comment, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        // The driver's districts, the one waiting longest first: the freed driver takes the oldest agreed request of
+        // any district they serve (unless a driver idle longer is free there too).
         var districts = await db.Drivers.Where(d => d.UserId == driverId).Select(d => d.DistrictIds).SingleOrDefaultAsync(cancellationToken) ?? [];
-        foreach (var district in districts)
+        var queues = await db.PickupRequests
+            .Where(r => r.Status == PickupStatus.InProgress && r.DriverId == null && districts.Contains(r.DistrictId))
+            .GroupBy(r => r.DistrictId).Select(g => new { District = g.Key, Oldest = g.Min(r => r.AnsweredAt) })
+            .OrderBy(q => q.Oldest).ThenBy(q => q.District).Select(q => q.District).ToListAsync(cancellationToken);
+        foreach (var district in queues)
         {
             await DispatchAsync(district, cancellationToken);
         }
