@@ -26,6 +26,7 @@ app.UsePlatform();
 app.MapCatalog();
 app.MapBookings();
 app.MapWorkOrders();
+app.MapPickups();
 
 if (command is not null)
 {

@@ -44,6 +44,9 @@ public sealed class PickupRequest : Entity
     /// <summary>The time the manager proposed for the collection (the workshop's local time).</summary>
     public DateTime? ProposedFor { get; private set; }
 
+    /// <summary>What the collection costs, as the manager proposed it with the time; the client agrees to both, and the invoice bills it.</summary>
+    public Money? Price { get; private set; }
+
     public string? ConfirmedById { get; private set; }
 
     public DateTimeOffset? ConfirmedAt { get; private set; }
@@ -58,6 +61,9 @@ public sealed class PickupRequest : Entity
     public DateTimeOffset? CompletedAt { get; private set; }
 
     public string? DriverComment { get; private set; }
+
+    /// <summary>The invoice's number, given once, when the driver marks the job done (the database's sequence; unique).</summary>
+    public int? InvoiceNumber { get; private set; }
 
     public string? PaidById { get; private set; }
 
@@ -106,8 +112,11 @@ public sealed class PickupRequest : Entity
         };
     }
 
-    /// <summary>The manager proposes a time (local); the client is asked. Again while the client has not answered: a new time.</summary>
-    public void Confirm(string managerId, DateTime proposedFor, DateTime localNow, DateTimeOffset now)
+    /// <summary>
+    /// The manager proposes a time (local) and the price; the client is asked. Again while the client has not answered:
+    /// a new time or price.
+    /// </summary>
+    public void Confirm(string managerId, DateTime proposedFor, Money price, DateTime localNow, DateTimeOffset now)
     {
         Require(PickupStatus.UnderReview, PickupStatus.AwaitingClient);
         if (proposedFor <= localNow)
@@ -115,7 +124,7 @@ public sealed class PickupRequest : Entity
             throw new DomainException("Pickup.ProposedInPast");
         }
 
-        (ProposedFor, ConfirmedById, ConfirmedAt, Status) = (proposedFor, managerId, now, PickupStatus.AwaitingClient);
+        (ProposedFor, Price, ConfirmedById, ConfirmedAt, Status) = (proposedFor, price, managerId, now, PickupStatus.AwaitingClient);
     }
 
     /// <summary>The client agrees to the proposed time: the request joins its district's queue.</summary>
@@ -142,15 +151,17 @@ public sealed class PickupRequest : Entity
         (DriverId, AssignedAt) = (driverId, now);
     }
 
-    /// <summary>The driver collected the car: awaiting payment (the invoice goes out).</summary>
-    public void Complete(string driverId, string? comment, DateTimeOffset now)
+    /// <summary>The driver collected the car: awaiting payment, billed under <paramref name="invoiceNumber"/> (the invoice goes out).</summary>
+    public void Complete(string driverId, string? comment, int invoiceNumber, DateTimeOffset now)
     {
         if (!IsActiveJobOf(driverId))
         {
             throw new DomainException("Pickup.NotYourJob");
         }
 
-        (DriverComment, CompletedAt, Status) = (Text.Optional(comment, MaxCommentLength, "Pickup.DriverComment"), now, PickupStatus.AwaitingPayment);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(invoiceNumber);
+        (DriverComment, InvoiceNumber, CompletedAt, Status) =
+            (Text.Optional(comment, MaxCommentLength, "Pickup.DriverComment"), invoiceNumber, now, PickupStatus.AwaitingPayment);
     }
 
     public void MarkPaid(string managerId, DateTimeOffset now)

@@ -76,6 +76,7 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
             ["Jobs:OutboxSeconds"] = "1",
             ["Jobs:Reminders"] = "false",
             ["Jobs:Campaigns"] = "false",
+            ["Jobs:Pickups"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             // Race tests make PostgreSQL refuse duplicates on purpose; EF would log each refusal as an error.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Pickups;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
@@ -15,6 +16,9 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
 {
     private Task<T> DispatcherAsync<T>(Func<PickupDispatcher, Task<T>> work) =>
         WithServicesAsync(services => work(services.GetRequiredService<PickupDispatcher>()));
+
+    private Task<PickupChange> JobsAsync(Func<DriverJobs, Task<PickupChange>> work) =>
+        WithServicesAsync(services => work(services.GetRequiredService<DriverJobs>()));
 
     /// <summary>
     /// Requests waiting for the client's answer, the last <paramref name="inOther"/> of them in a second district, and
@@ -43,7 +47,7 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
             {
                 var request = PickupRequest.Request(clientId, carId, $"ул. Ленина, {i + 1}", i >= requests - inOther ? other.Id : district.Id, today.AddDays(1), new TimeOnly(10, 0),
                     new TimeOnly(12, 0), null, today, now);
-                request.Confirm("manager", DateTime.Now.AddDays(1), DateTime.Now, now);
+                request.Confirm("manager", DateTime.Now.AddDays(1), Money.FromRoubles(1500m), DateTime.Now, now);
                 return request;
             }).ToList();
             db.PickupRequests.AddRange(made);
@@ -83,23 +87,13 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
         Assert.Equal([drivers[0], drivers[1], null, null], before.Select(r => r.DriverId));
 
         var finished = before[0];
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
-            DispatcherAsync(async d =>
-            {
-                try
-                {
-                    return await d.CompleteAsync(finished.Id, drivers[0], "Забрал", CancellationToken.None);
-                }
-                catch (ServiceBooking.Domain.Common.DomainException)
-                {
-                    return null; // finished already by a racing call: the request is no longer the driver's job
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return null;
-                }
-            }))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+            JobsAsync(j => j.CompleteAsync(drivers[0], finished.Id, "Забрал", CancellationToken.None)))));
 
+        // One finish stands; the others are told the job moved on, and the client is invoiced once.
+        Assert.Single(outcomes.OfType<PickupChange.Done>());
+        Assert.All(outcomes.Where(o => o is not PickupChange.Done), o => Assert.IsType<PickupChange.Refused>(o));
+        Assert.Equal(1, await DbAsync(db => db.Outbox.CountAsync(m => m.Kind == ServiceBooking.Web.Platform.Notifications.NoticeKind.PickupInvoice)));
         var after = await RequestsAsync();
         Assert.Equal(PickupStatus.AwaitingPayment, after[0].Status);
         Assert.Equal([drivers[0], drivers[1], drivers[0], null], after.Select(r => r.DriverId));
@@ -119,7 +113,7 @@ public sealed class DispatchRaceTests(BookingFixture fixture) : BookingTest<Book
 
         Assert.Equal([drivers[0], drivers[1], null, null], (await RequestsAsync()).Select(r => r.DriverId));
         Fixture.Clock.Advance(TimeSpan.FromMinutes(30));
-        await DispatcherAsync(d => d.CompleteAsync(requests[0], drivers[0], null, CancellationToken.None));
+        Assert.IsType<PickupChange.Done>(await JobsAsync(j => j.CompleteAsync(drivers[0], requests[0], null, CancellationToken.None)));
 
         // The second district's request was agreed before the first district's last one: the freed driver takes it.
         Assert.Equal([drivers[0], drivers[1], null, drivers[0]], (await RequestsAsync()).Select(r => r.DriverId));

@@ -164,7 +164,9 @@ public static class PlatformModule
             .AddPolicy(Policies.ShopFloor, policy => policy.RequireRole(Roles.ShopMechanic, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Intake, policy => policy.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Workshop, policy => policy.RequireRole(
-                Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin, Roles.Mechanic, Roles.ShopMechanic));
+                Roles.Operator, Roles.Supervisor, Roles.Manager, Roles.Admin, Roles.Mechanic, Roles.ShopMechanic))
+            .AddPolicy(Policies.Drivers, policy => policy.RequireRole(Roles.Driver))
+            .AddPolicy(Policies.PickupsLive, policy => policy.RequireRole(Roles.Driver, Roles.Manager, Roles.Admin));
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.AddRateLimits();
         services.AddHttpContextAccessor();

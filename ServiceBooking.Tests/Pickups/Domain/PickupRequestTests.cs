@@ -9,6 +9,7 @@ public sealed class PickupRequestTests
     private static readonly DateOnly Today = new(2026, 12, 1);
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(3));
     private static readonly DateTime LocalNow = new(2026, 12, 1, 9, 0, 0);
+    private static readonly Money Fee = Money.FromRoubles(1500m);
 
     private static PickupRequest Request(DateOnly? day = null, TimeOnly? from = null, TimeOnly? to = null, string? address = "ул. Ленина, 5") =>
         PickupRequest.Request("client-1", 7, address, 3, day ?? Today.AddDays(1), from ?? new TimeOnly(10, 0), to ?? new TimeOnly(12, 0),
@@ -17,7 +18,7 @@ public sealed class PickupRequestTests
     private static PickupRequest Agreed()
     {
         var request = Request();
-        request.Confirm("manager-1", LocalNow.AddDays(1).AddHours(2), LocalNow, Now);
+        request.Confirm("manager-1", LocalNow.AddDays(1).AddHours(2), Fee, LocalNow, Now);
         request.Agree(Now.AddMinutes(5));
         return request;
     }
@@ -30,8 +31,8 @@ public sealed class PickupRequestTests
         var request = Request();
         Assert.Equal((PickupStatus.UnderReview, "Ключи у консьержа"), (request.Status, request.Comment));
 
-        request.Confirm("manager-1", LocalNow.AddDays(1).AddHours(2), LocalNow, Now);
-        Assert.Equal((PickupStatus.AwaitingClient, "manager-1"), (request.Status, request.ConfirmedById));
+        request.Confirm("manager-1", LocalNow.AddDays(1).AddHours(2), Fee, LocalNow, Now);
+        Assert.Equal((PickupStatus.AwaitingClient, "manager-1", Fee), (request.Status, request.ConfirmedById, request.Price));
 
         request.Agree(Now.AddMinutes(5));
         Assert.True(request.WaitsForDriver);
@@ -41,8 +42,8 @@ public sealed class PickupRequestTests
         Assert.False(request.WaitsForDriver);
         Assert.True(request.IsActiveJobOf("driver-1"));
 
-        request.Complete("driver-1", "Забрал, царапина на бампере", Now.AddHours(2));
-        Assert.Equal((PickupStatus.AwaitingPayment, "Забрал, царапина на бампере"), (request.Status, request.DriverComment));
+        request.Complete("driver-1", "Забрал, царапина на бампере", 17, Now.AddHours(2));
+        Assert.Equal((PickupStatus.AwaitingPayment, "Забрал, царапина на бампере", 17), (request.Status, request.DriverComment, request.InvoiceNumber));
         Assert.False(request.IsActiveJobOf("driver-1"));
 
         request.MarkPaid("manager-1", Now.AddHours(3));
@@ -65,15 +66,15 @@ public sealed class PickupRequestTests
     public void The_manager_proposes_a_time_to_come_and_may_change_it_until_the_client_answers()
     {
         var request = Request();
-        Assert.Equal("Pickup.ProposedInPast", Refused(() => request.Confirm("manager-1", LocalNow.AddMinutes(-1), LocalNow, Now)));
+        Assert.Equal("Pickup.ProposedInPast", Refused(() => request.Confirm("manager-1", LocalNow.AddMinutes(-1), Fee, LocalNow, Now)));
 
-        request.Confirm("manager-1", LocalNow.AddDays(1), LocalNow, Now);
-        request.Confirm("manager-2", LocalNow.AddDays(2), LocalNow, Now);
+        request.Confirm("manager-1", LocalNow.AddDays(1), Fee, LocalNow, Now);
+        request.Confirm("manager-2", LocalNow.AddDays(2), Fee, LocalNow, Now);
         Assert.Equal((LocalNow.AddDays(2), "manager-2"), (request.ProposedFor, request.ConfirmedById));
 
         request.Decline(Now.AddMinutes(1));
         Assert.Equal(PickupStatus.Declined, request.Status);
-        Assert.Equal("Pickup.WrongStatus", Refused(() => request.Confirm("manager-1", LocalNow.AddDays(3), LocalNow, Now)));
+        Assert.Equal("Pickup.WrongStatus", Refused(() => request.Confirm("manager-1", LocalNow.AddDays(3), Fee, LocalNow, Now)));
         Assert.Equal("Pickup.WrongStatus", Refused(() => request.Agree(Now)));
     }
 
@@ -84,17 +85,17 @@ public sealed class PickupRequestTests
         Assert.Equal("Pickup.WrongStatus", Refused(() => fresh.Agree(Now)));
         Assert.Equal("Pickup.WrongStatus", Refused(() => fresh.Decline(Now)));
         Assert.Equal("Pickup.NotWaiting", Refused(() => fresh.AssignTo("driver-1", Now)));
-        Assert.Equal("Pickup.NotYourJob", Refused(() => fresh.Complete("driver-1", null, Now)));
+        Assert.Equal("Pickup.NotYourJob", Refused(() => fresh.Complete("driver-1", null, 1, Now)));
         Assert.Equal("Pickup.WrongStatus", Refused(() => fresh.MarkPaid("manager-1", Now)));
 
         var taken = Agreed();
         taken.AssignTo("driver-1", Now);
         Assert.Equal("Pickup.NotWaiting", Refused(() => taken.AssignTo("driver-2", Now)));
-        Assert.Equal("Pickup.NotYourJob", Refused(() => taken.Complete("driver-2", null, Now)));
+        Assert.Equal("Pickup.NotYourJob", Refused(() => taken.Complete("driver-2", null, 1, Now)));
         Assert.Equal("Pickup.WrongStatus", Refused(() => taken.MarkPaid("manager-1", Now)));
 
-        taken.Complete("driver-1", null, Now.AddHours(1));
-        Assert.Equal("Pickup.NotYourJob", Refused(() => taken.Complete("driver-1", null, Now.AddHours(2))));
+        taken.Complete("driver-1", null, 1, Now.AddHours(1));
+        Assert.Equal("Pickup.NotYourJob", Refused(() => taken.Complete("driver-1", null, 1, Now.AddHours(2))));
         taken.MarkPaid("manager-1", Now.AddHours(2));
         Assert.Equal("Pickup.WrongStatus", Refused(() => taken.MarkPaid("manager-1", Now.AddHours(3))));
     }

@@ -20,6 +20,7 @@ public static class AccountsModule
         // Roles granted and revoked: a user-role row names the user (the entry's id) and the role (by name).
         services.AddAudited<IdentityUserRole<string>>("UserRole", id: role => role.UserId, describe: role => new { Role = Roles.NameOf(role.RoleId) });
         services.AddScoped<AccountEmails>();
+        services.AddScoped<StaffAccounts>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<Registration>();

@@ -32,19 +32,13 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
         return await db.PickupRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
     }
 
-    /// <summary>The driver collected the car: the request awaits payment, and the driver takes the next waiting one.</summary>
-    public async Task<PickupRequest?> CompleteAsync(int requestId, string driverId, string? comment, CancellationToken cancellationToken)
+    /// <summary>
+    /// A driver was freed (their job done, or they were made active or given districts): they take the oldest agreed
+    /// request of any district they serve (unless a driver idle longer is free there too).
+    /// </summary>
+    public async Task TakeNextAsync(string driverId, CancellationToken cancellationToken)
     {
-        var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.DriverId == driverId, cancellationToken);
-        if (request is null)
-        {
-            return null;
-        }
-
-        request.Complete(driverId, comment, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        // The driver's districts, the one waiting longest first: the freed driver takes the oldest agreed request of
-        // any district they serve (unless a driver idle longer is free there too).
+        // The driver's districts, the one waiting longest first.
         var districts = await db.Drivers.Where(d => d.UserId == driverId).Select(d => d.DistrictIds).SingleOrDefaultAsync(cancellationToken) ?? [];
         var queues = await db.PickupRequests
             .Where(r => r.Status == PickupStatus.InProgress && r.DriverId == null && districts.Contains(r.DistrictId))
@@ -54,8 +48,6 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
         {
             await DispatchAsync(district, cancellationToken);
         }
-
-        return request;
     }
 
     /// <summary>Gives the district's waiting requests, oldest first, to its free drivers until either runs out.</summary>

@@ -57,7 +57,7 @@ public abstract record StaffSaved
 /// for good (it keeps its name on every order it touched) and ends its sessions; reactivating unlocks it.
 /// </summary>
 public sealed class StaffDirectory(
-    ApplicationDbContext db, UserManager<ApplicationUser> users, AccountEmails emails, Shifts shifts, TimeProvider time, WorkshopClock clock)
+    ApplicationDbContext db, UserManager<ApplicationUser> users, StaffAccounts accounts, Shifts shifts, TimeProvider time, WorkshopClock clock)
 {
     /// <summary>A lockout this far away is a deactivation, not Identity's fifteen minutes after wrong passwords.</summary>
     private static readonly DateTimeOffset Deactivated = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -113,38 +113,13 @@ public sealed class StaffDirectory(
             return wrongPhone;
         }
 
-        var user = new ApplicationUser
-        {
-            UserName = draft.Nickname.Trim(),
-            Email = draft.Email.Trim(),
-            // The address is proven when the welcome link (which only it receives) is used to set the password.
-            EmailConfirmed = true,
-            LastName = draft.LastName.Trim(),
-            FirstName = draft.FirstName.Trim(),
-            Patronymic = string.IsNullOrWhiteSpace(draft.Patronymic) ? null : draft.Patronymic.Trim(),
-            PhoneNumber = Phones.TryNormalise(draft.Phone),
-        };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        IdentityResult created;
-        try
+        var created = await accounts.CreateAsync(Account(draft), Role(draft.Kind), cancellationToken);
+        if (created.User is not { } user)
         {
-            created = await users.CreateAsync(user);
-        }
-        catch (DbUpdateException error) when (UniqueViolation.Constraint(error) is { } constraint)
-        {
-            // Someone took the nickname or email between Identity's check and the insert.
-            return new StaffSaved.Failed([constraint.Contains("email", StringComparison.OrdinalIgnoreCase)
-                ? new IdentityErrorDescriber().DuplicateEmail(user.Email)
-                : new IdentityErrorDescriber().DuplicateUserName(user.UserName)]);
+            return new StaffSaved.Failed(created.Errors);
         }
 
-        if (!created.Succeeded)
-        {
-            return new StaffSaved.Failed([.. created.Errors]);
-        }
-
-        await users.AddToRoleAsync(user, Role(draft.Kind));
-        await emails.QueueStaffWelcomeAsync(user, $"Role.{Role(draft.Kind)}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StaffSaved.Saved(user);
     }
@@ -170,9 +145,7 @@ public sealed class StaffDirectory(
             return refused;
         }
 
-        (user.LastName, user.FirstName) = (draft.LastName.Trim(), draft.FirstName.Trim());
-        user.Patronymic = string.IsNullOrWhiteSpace(draft.Patronymic) ? null : draft.Patronymic.Trim();
-        user.PhoneNumber = Phones.TryNormalise(draft.Phone);
+        StaffAccounts.Rename(user, Account(draft));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
@@ -232,6 +205,9 @@ public sealed class StaffDirectory(
         await users.ResetAccessFailedCountAsync(user);
         return new StaffSaved.Saved(user);
     }
+
+    private static StaffAccountDraft Account(StaffDraft draft) =>
+        new(draft.Nickname, draft.Email, draft.LastName, draft.FirstName, draft.Patronymic, draft.Phone);
 
     /// <summary>A phone that was typed must be a valid number (<c>Phone.Invalid</c>); none at all is fine.</summary>
     private static StaffSaved.Refused? Phone(StaffDraft draft) =>

@@ -19,10 +19,13 @@ public static class Roles
     /// <summary>Work orders: opens orders for people who call or walk in.</summary>
     public const string Operator = "Operator";
 
+    /// <summary>Pick-up and delivery (PRODUCT.md section H): collects clients' cars; an account made by a manager or the Admin.</summary>
+    public const string Driver = "Driver";
+
     /// <summary>Roles an Admin may grant or revoke from the Admin area.</summary>
     public static readonly IReadOnlyList<string> Grantable = [Manager, Admin];
 
-    public static readonly IReadOnlyList<string> All = [Client, Manager, Admin, Supervisor, Mechanic, ShopMechanic, Operator];
+    public static readonly IReadOnlyList<string> All = [Client, Manager, Admin, Supervisor, Mechanic, ShopMechanic, Operator, Driver];
 
     /// <summary>The roles of the work orders' staff, given and taken on the staff pages (not the Admin's users page).</summary>
     public static readonly IReadOnlyList<string> WorkshopStaff = [Supervisor, Operator, Mechanic, ShopMechanic];
@@ -40,6 +43,7 @@ public static class Roles
         [Mechanic] = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0005",
         [ShopMechanic] = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0006",
         [Operator] = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0007",
+        [Driver] = "7d1f3b52-0c1e-4a55-9b1e-3f3c8d2a0008",
     };
 
     /// <summary>The role's name for its id (the id itself for a role this code does not know).</summary>

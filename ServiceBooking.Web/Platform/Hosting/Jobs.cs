@@ -20,6 +20,9 @@ public sealed class JobsOptions
     public bool Reminders { get; set; } = true;
 
     public bool Campaigns { get; set; } = true;
+
+    /// <summary>The pick-ups' sweep: waiting requests given to free drivers a dispatch left behind.</summary>
+    public bool Pickups { get; set; } = true;
 }
 
 /// <summary>A module's scheduled work: given the scheduler and this instance's <see cref="JobsOptions"/>.</summary>

@@ -23,4 +23,10 @@ public static class Policies
 
     /// <summary>Everyone who works on orders (mechanics see only their own): the intake's people, mechanics, shop mechanics.</summary>
     public const string Workshop = "Workshop";
+
+    /// <summary>Drivers: their own jobs on the driver's page.</summary>
+    public const string Drivers = "Drivers";
+
+    /// <summary>Who watches the pick-ups change: the desk and the drivers.</summary>
+    public const string PickupsLive = "PickupsLive";
 }

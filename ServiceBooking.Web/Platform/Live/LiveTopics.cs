@@ -23,6 +23,9 @@ public static class LiveTopics
     /// <summary>The orders' list: any order added or changed (work orders' <c>LiveOrders</c> migration).</summary>
     public const string Orders = "orders";
 
+    /// <summary>The pick-ups: any request added or changed (pick-ups' <c>LivePickups</c> migration).</summary>
+    public const string Pickups = "pickups";
+
     private const string DayPrefix = "day:";
 
     /// <summary>A day's bookings or its day off: <c>day:2026-12-03</c>.</summary>

@@ -50,6 +50,12 @@ public enum NoticeKind
 
     /// <summary>The work order's final report was approved: the car is ready to be collected.</summary>
     OrderReady,
+
+    /// <summary>A manager proposed a time and price for collecting the client's car: the links to agree or decline.</summary>
+    PickupProposal,
+
+    /// <summary>The driver collected the car: the invoice, its PDF attached.</summary>
+    PickupInvoice,
 }
 
 /// <summary>

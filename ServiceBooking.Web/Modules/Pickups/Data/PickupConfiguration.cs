@@ -37,6 +37,9 @@ internal sealed class PickupRequestConfiguration : IEntityTypeConfiguration<Pick
     /// <summary>The index that keeps a driver to one active job; a save that runs into it lost a race for that driver.</summary>
     public const string OneActiveJobPerDriver = "ux_pickup_requests_driver_active";
 
+    /// <summary>The sequence invoice numbers come from: each completed job takes the next one, once.</summary>
+    public const string InvoiceNumbers = "pickup_invoice_numbers";
+
     public void Configure(EntityTypeBuilder<PickupRequest> builder)
     {
         builder.ToTable("pickup_requests");
@@ -49,6 +52,9 @@ internal sealed class PickupRequestConfiguration : IEntityTypeConfiguration<Pick
         builder.Property(r => r.ConfirmedById).HasMaxLength(450);
         builder.Property(r => r.PaidById).HasMaxLength(450);
         builder.Property(r => r.ProposedFor).HasColumnType("timestamp without time zone");
+        builder.Property(r => r.Price).HasConversion(Converters.Money).HasPrecision(12, 2);
+        builder.Metadata.Model.AddSequence(InvoiceNumbers);
+        builder.HasIndex(r => r.InvoiceNumber).IsUnique().HasDatabaseName("ux_pickup_requests_invoice").HasFilter("invoice_number IS NOT NULL");
         // xmin as the row's version: two dispatchers giving the same waiting request to two drivers, one is told.
         builder.Property<uint>("Version").IsRowVersion();
         builder.Ignore(r => r.WaitsForDriver);
@@ -67,5 +73,11 @@ internal sealed class PickupRequestConfiguration : IEntityTypeConfiguration<Pick
             .HasFilter("status = 'InProgress' AND driver_id IS NULL");
         builder.HasIndex(r => new { r.Status, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_status_requested");
         builder.HasIndex(r => new { r.ClientId, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_client");
+        // The desk's table, newest first: all of them, by district, by wished day.
+        builder.HasIndex(r => r.RequestedAt).HasDatabaseName("ix_pickup_requests_requested");
+        builder.HasIndex(r => new { r.DistrictId, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_district_requested");
+        builder.HasIndex(r => new { r.WishedDate, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_wished");
+        // A driver's finished jobs, latest first (their page and card).
+        builder.HasIndex(r => new { r.DriverId, r.CompletedAt }).HasDatabaseName("ix_pickup_requests_driver_completed");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Domain.WorkOrders;
+using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Localization;
 using ServiceBooking.Web.Platform.Validation;
 
@@ -97,35 +98,8 @@ public sealed class Edit(StaffDirectory staff, IStringLocalizer<SharedResource> 
         return actor;
     }
 
-    public sealed class StaffInput
+    public sealed class StaffInput : StaffAccountInput
     {
-        [Required(ErrorMessage = "Validation.Required")]
-        [Nickname]
-        [Display(Name = "Field.Nickname")]
-        public string Nickname { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [Email]
-        [Display(Name = "Field.Email")]
-        public string Email { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [NamePart("LastName")]
-        [Display(Name = "Field.LastName")]
-        public string LastName { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [NamePart("FirstName")]
-        [Display(Name = "Field.FirstName")]
-        public string FirstName { get; set; } = string.Empty;
-
-        [NamePart("Patronymic")]
-        [Display(Name = "Field.Patronymic")]
-        public string? Patronymic { get; set; }
-
-        [Display(Name = "Field.Phone")]
-        public string? Phone { get; set; }
-
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "WorkOrders.Field.StaffKind")]
         public StaffKind? Kind { get; set; }
