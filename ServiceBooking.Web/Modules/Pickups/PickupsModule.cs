@@ -44,6 +44,7 @@ public static class PickupsModule
             }
         }));
         services.AddInvoices(builder.Configuration);
+        services.AddSingleton(new ModuleCommand(AnswerLinks.Command, AnswerLinks.PrintAsync));
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder(ModulePages.Folder("Pickups", "/Admin"), Policies.Admin);

@@ -18,7 +18,7 @@ public sealed record ModuleCommand(string Name, Func<IServiceProvider, string[],
 public static class Commands
 {
     /// <summary>Known before the host is built, so their arguments are not read as configuration; modules serve the rest.</summary>
-    public static readonly IReadOnlyList<string> Names = ["migrate", "create-admin", "run-job"];
+    public static readonly IReadOnlyList<string> Names = ["migrate", "create-admin", "run-job", "pickup-answer-links"];
 
     /// <summary>Splits "command options..." from the arguments meant for the host's configuration.</summary>
     public static (string? Command, string[] Options, string[] HostArgs) Split(string[] args) =>
