@@ -8,6 +8,7 @@ using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
+using ServiceBooking.Web.Modules.Pickups;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
@@ -36,6 +37,7 @@ public sealed class SampleWorkshop
     public static readonly UserBuilder SpareMechanic = new UserBuilder("vova").WithName("Вовин", "Владимир").InRole(Roles.Mechanic);
     public static readonly UserBuilder ShopOrderMechanic = new UserBuilder("petya").WithName("Петров", "Пётр").InRole(Roles.Mechanic);
     public static readonly UserBuilder ShopMechanic = new UserBuilder("gena").WithName("Геннадьев", "Геннадий").InRole(Roles.ShopMechanic);
+    public static readonly UserBuilder Driver = new UserBuilder("dima").WithName("Водителев", "Дмитрий").InRole(Roles.Driver);
 
     private readonly Dictionary<string, string> _values = [];
 
@@ -101,7 +103,7 @@ public sealed class SampleWorkshop
                  {
                      ("client", Client), ("other", OtherClient), ("manager", Manager), ("admin", Admin), ("spare", Spare), ("supervisor", Supervisor),
                      ("operator", Operator), ("mechanic", Mechanic), ("otherMechanic", OtherMechanic), ("spareMechanic", SpareMechanic),
-                     ("shopOrderMechanic", ShopOrderMechanic), ("shopMechanic", ShopMechanic),
+                     ("shopOrderMechanic", ShopOrderMechanic), ("shopMechanic", ShopMechanic), ("driver", Driver),
                  })
         {
             var user = builder.Build();
@@ -156,6 +158,8 @@ public sealed class SampleWorkshop
         var listed = await services.GetRequiredService<Blacklist>().AddAsync(ids["supervisor"], null, "+7 916 999-99-99", "Образец", CancellationToken.None)
             as Blacklisted.Added ?? throw new InvalidOperationException("The sample blacklist entry was refused.");
 
+        await PickupsAsync(services, sample, ids, car.Id);
+
         sample._values["order"] = Invariant(opened.Order.Id);
         sample._values["shopOrder"] = Invariant(shopOrder.Id);
         sample._values["photo"] = shopOrder.Approved(StageKind.InShop)!.Photo!;
@@ -182,6 +186,47 @@ public sealed class SampleWorkshop
         sample._values["clientId"] = ids["client"];
         sample._values["spareId"] = ids["spare"];
         return sample;
+    }
+
+    /// <summary>
+    /// Pick-ups: a district served by the driver; the client's request collected and invoiced (awaiting payment), one in
+    /// progress with the driver (their active job), one waiting for the client's answer (with its signed link's token).
+    /// </summary>
+    private static async Task PickupsAsync(IServiceProvider services, SampleWorkshop sample, Dictionary<string, string> ids, int carId)
+    {
+        var db = services.GetRequiredService<ApplicationDbContext>();
+        var clock = services.GetRequiredService<WorkshopClock>();
+        var district = ServiceBooking.Domain.Pickups.District.Create("Центральный");
+        db.Districts.Add(district);
+        await db.SaveChangesAsync();
+        db.Drivers.Add(ServiceBooking.Domain.Pickups.Driver.Create(ids["driver"], [district.Id], services.GetRequiredService<TimeProvider>().GetUtcNow()));
+        await db.SaveChangesAsync();
+
+        var requests = services.GetRequiredService<PickupRequests>();
+        async Task<ServiceBooking.Domain.Pickups.PickupRequest> ProposedAsync(string address)
+        {
+            var made = await requests.RequestAsync(ids["client"], new PickupDraft(carId, address, district.Id, clock.Today.AddDays(1), new TimeOnly(10, 0),
+                new TimeOnly(13, 0), null), CancellationToken.None) as PickupChange.Done ?? throw new InvalidOperationException("The sample pick-up was refused.");
+            return (await requests.ConfirmAsync(ids["manager"], made.Request.Id, clock.LocalNow.Date.AddDays(1).AddHours(11), 1500m, CancellationToken.None)
+                as PickupChange.Done ?? throw new InvalidOperationException("The sample pick-up could not be confirmed.")).Request;
+        }
+
+        var invoiced = await ProposedAsync("ул. Ленина, 1");
+        await requests.AnswerMineAsync(ids["client"], invoiced.Id, agree: true, CancellationToken.None);
+        if (await services.GetRequiredService<DriverJobs>().CompleteAsync(ids["driver"], invoiced.Id, null, CancellationToken.None) is not PickupChange.Done)
+        {
+            throw new InvalidOperationException("The sample pick-up could not be completed.");
+        }
+
+        var job = await ProposedAsync("ул. Ленина, 2");
+        await requests.AnswerMineAsync(ids["client"], job.Id, agree: true, CancellationToken.None);
+        var waiting = await ProposedAsync("ул. Ленина, 3");
+        sample._values["district"] = Invariant(district.Id);
+        sample._values["driverId"] = ids["driver"];
+        sample._values["pickup"] = Invariant(invoiced.Id);
+        sample._values["pickupJob"] = Invariant(job.Id);
+        sample._values["pickupProposal"] = Invariant(waiting.Id);
+        sample._values["pickupToken"] = Uri.EscapeDataString(services.GetRequiredService<AnswerTokens>().For(waiting.Id, waiting.ConfirmedAt!.Value));
     }
 
     private static Car AddCar(ApplicationDbContext db, string ownerId, ServiceBooking.Domain.Catalog.CarModel model, int number, DateOnly today)

@@ -89,6 +89,8 @@ public sealed class PickupPagesTests(BookingFixture fixture) : PickupsTest(fixtu
         });
         Assert.Equal("Предложите время позже текущего.", past.FieldError("ProposedFor"));
         Assert.Equal("1500", past.FieldValue("Price"));
+        // A clock finer than the database's microseconds (as the real one is): the link must still name the stored proposal.
+        Fixture.Clock.Advance(TimeSpan.FromTicks(1_234_567));
         var proposed = await desk.SubmitAsync(past, "[data-testid=confirm-form]", new Dictionary<string, string> { ["Input.ProposedFor"] = "2026-12-02T11:00" });
         Assert.Contains("Предложение отправлено", proposed.TestId("status-message"));
 

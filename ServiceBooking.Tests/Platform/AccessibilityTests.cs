@@ -30,7 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
     {
         { Visitor.Stranger, false }, { Visitor.Client, false }, { Visitor.Manager, false }, { Visitor.Admin, false },
         { Visitor.Stranger, true }, { Visitor.Client, true }, { Visitor.Manager, true },
-        { Visitor.Mechanic, true }, { Visitor.ShopMechanic, true },
+        { Visitor.Mechanic, true }, { Visitor.ShopMechanic, true }, { Visitor.Driver, true },
     };
 
     [Theory]
@@ -45,6 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IAsyncLifetime
             Visitor.Admin => SampleWorkshop.Admin,
             Visitor.Mechanic => SampleWorkshop.Mechanic,
             Visitor.ShopMechanic => SampleWorkshop.ShopMechanic,
+            Visitor.Driver => SampleWorkshop.Driver,
             _ => null,
         };
         if (user is not null)

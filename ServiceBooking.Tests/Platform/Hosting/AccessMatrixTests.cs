@@ -62,6 +62,12 @@ public enum Access
     /// <summary>Taking and filing shop work: shop mechanics; supervisors and the Admin see the queue but get 404; others 403.</summary>
     ShopMechanic,
 
+    /// <summary>Drivers (their own page and jobs); other accounts get 403.</summary>
+    Drivers,
+
+    /// <summary>Who watches the pick-ups change: drivers, managers and the Admin; other accounts get 403.</summary>
+    PickupWatchers,
+
     /// <summary>Nobody here: the endpoint answers 404 in this environment (the Development mail folder).</summary>
     Absent,
 
@@ -213,6 +219,29 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
             Form: "Input.Nickname=vova&Input.Email=vova%40example.ru&Input.LastName=%D0%92%D0%BE%D0%B2%D0%B8%D0%BD&Input.FirstName=%D0%92%D0%BE%D0%B2%D0%B0&Input.Kind=Mechanic"),
         new("/Blacklist/Index", null, "/Blacklist", Access.Supervisors, Form: "Input.Reason=test"),
         new("/Blacklist/Index", "Lift", "/Blacklist?handler=Lift&id={blacklistEntry}", Access.Supervisors),
+
+        // Pick-ups: the client's requests and the signed answer link, the desk's table, drivers, districts, the driver's page
+        new("/Pickup/Index", null, "/Pickup", Access.SignedIn),
+        new("/Pickup/Index", "Answer", "/Pickup?handler=Answer&id={pickupProposal}&agree=false", Access.Owner),
+        new("/Pickup/Index", "Invoice", "/Pickup?handler=Invoice&id={pickup}", Access.Owner),
+        new("/Pickup/Answer", null, "/Pickup/Answer?token={pickupToken}&answer=decline", Access.Anyone),
+        new("/Pickups/live", null, "/Pickups/live", Access.PickupWatchers),
+        new("Manager:/Pickups/Index", null, "/Manager/Pickups?Status=InProgress&District={district}", Access.Staff),
+        new("Manager:/Pickups/Details", null, "/Manager/Pickups/Details/{pickupJob}", Access.Staff),
+        new("Manager:/Pickups/Details", "Confirm", "/Manager/Pickups/Details/{pickupProposal}?handler=Confirm", Access.Staff),
+        new("Manager:/Pickups/Details", "Paid", "/Manager/Pickups/Details/{pickup}?handler=Paid", Access.Staff),
+        new("Manager:/Pickups/Details", "Invoice", "/Manager/Pickups/Details/{pickup}?handler=Invoice", Access.Staff),
+        new("Manager:/Drivers/Index", null, "/Manager/Drivers", Access.Staff),
+        new("Manager:/Drivers/Edit", null, "/Manager/Drivers/Edit/{driverId}", Access.Staff,
+            Form: "Input.LastName=%D0%92%D0%BE%D0%B4%D0%B8%D1%82%D0%B5%D0%BB%D0%B5%D0%B2&Input.FirstName=%D0%94%D0%BC%D0%B8%D1%82%D1%80%D0%B8%D0%B9"),
+        new("Manager:/Drivers/Card", null, "/Manager/Drivers/Card/{driverId}", Access.Staff),
+        new("Admin:/Districts/Index", null, "/Admin/Districts", Access.Admin),
+        new("Admin:/Districts/Index", "Toggle", "/Admin/Districts?handler=Toggle&id={district}", Access.Admin),
+        new("Admin:/Districts/Index", "Delete", "/Admin/Districts?handler=Delete&id={district}", Access.Admin),
+        new("Admin:/Districts/Edit", null, "/Admin/Districts/Edit/{district}", Access.Admin),
+        new("/Driver/Index", null, "/Driver", Access.Drivers),
+        new("/Driver/Index", "Job", "/Driver?handler=Job", Access.Drivers),
+        new("/Driver/Index", "Done", "/Driver?handler=Done&id={pickupJob}", Access.Drivers),
     ];
 
     /// <summary>
@@ -221,7 +250,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     /// </summary>
     internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
     [
-        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/live" or "/Orders/{id:int}/live" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/live" or "/Orders/{id:int}/live" or "/Pickups/live" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
                 && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
             .Select(row => row.Url),
     ];
@@ -229,7 +258,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     private static readonly Visitor[] Visitors =
     [
         Visitor.OtherClient, Visitor.Stranger, Visitor.Client, Visitor.Manager, Visitor.Admin,
-        Visitor.Supervisor, Visitor.Operator, Visitor.Mechanic, Visitor.OtherMechanic, Visitor.ShopMechanic,
+        Visitor.Supervisor, Visitor.Operator, Visitor.Mechanic, Visitor.OtherMechanic, Visitor.ShopMechanic, Visitor.Driver,
     ];
 
     [Fact]
@@ -313,28 +342,28 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
             Access.Admin => visitor == Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             Access.Supervisors => visitor is Visitor.Supervisor or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             Access.Intake => visitor is Visitor.Operator or Visitor.Supervisor or Visitor.Manager or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
-            Access.Workshop => visitor is Visitor.Client or Visitor.OtherClient ? OutcomeKind.Forbidden : OutcomeKind.Allowed,
+            Access.Workshop => visitor is Visitor.Client or Visitor.OtherClient or Visitor.Driver ? OutcomeKind.Forbidden : OutcomeKind.Allowed,
             Access.OrderOf => visitor switch
             {
-                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Client or Visitor.OtherClient or Visitor.Driver => OutcomeKind.Forbidden,
                 Visitor.OtherMechanic or Visitor.ShopMechanic => OutcomeKind.NotFound,
                 _ => OutcomeKind.Allowed,
             },
             Access.OrderMechanic => visitor switch
             {
-                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Client or Visitor.OtherClient or Visitor.Driver => OutcomeKind.Forbidden,
                 Visitor.Mechanic => OutcomeKind.Allowed,
                 _ => OutcomeKind.NotFound,
             },
             Access.OrderSupervisors => visitor switch
             {
-                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Client or Visitor.OtherClient or Visitor.Driver => OutcomeKind.Forbidden,
                 Visitor.Supervisor or Visitor.Admin => OutcomeKind.Allowed,
                 _ => OutcomeKind.NotFound,
             },
             Access.OrderPhoto => visitor switch
             {
-                Visitor.Client or Visitor.OtherClient => OutcomeKind.Forbidden,
+                Visitor.Client or Visitor.OtherClient or Visitor.Driver => OutcomeKind.Forbidden,
                 Visitor.Supervisor or Visitor.Admin or Visitor.ShopMechanic => OutcomeKind.Allowed,
                 _ => OutcomeKind.NotFound,
             },
@@ -345,6 +374,8 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
                 Visitor.Supervisor or Visitor.Admin => OutcomeKind.NotFound,
                 _ => OutcomeKind.Forbidden,
             },
+            Access.Drivers => visitor == Visitor.Driver ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
+            Access.PickupWatchers => visitor is Visitor.Driver or Visitor.Manager or Visitor.Admin ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             Access.Mechanics => visitor is Visitor.Mechanic or Visitor.OtherMechanic or Visitor.ShopMechanic ? OutcomeKind.Allowed : OutcomeKind.Forbidden,
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
@@ -425,6 +456,9 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
 
         /// <summary>A shop mechanic: the sample shop order waits in their queue.</summary>
         ShopMechanic,
+
+        /// <summary>The driver of the sample pick-ups (one collected, one their active job).</summary>
+        Driver,
     }
 
     private enum OutcomeKind
@@ -484,6 +518,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
                 Visitor.Mechanic => SampleWorkshop.Mechanic,
                 Visitor.OtherMechanic => SampleWorkshop.OtherMechanic,
                 Visitor.ShopMechanic => SampleWorkshop.ShopMechanic,
+                Visitor.Driver => SampleWorkshop.Driver,
                 _ => null,
             };
             if (user is not null)

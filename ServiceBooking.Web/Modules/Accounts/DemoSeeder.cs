@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(UserManager<ApplicationUser> users, ILogg
         new("operator", "operator@servicebooking.local", "Ольга", "Васильева", "Игоревна", Roles.Operator),
         new("mechanic", "mechanic@servicebooking.local", "Михаил", "Соколов", "Петрович", Roles.Mechanic),
         new("shop", "shop@servicebooking.local", "Геннадий", "Лебедев", "Олегович", Roles.ShopMechanic),
+        new("driver", "driver@servicebooking.local", "Дмитрий", "Волков", "Игоревич", Roles.Driver),
     ];
 
     public async Task SeedAsync(string password)

@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace ServiceBooking.Web.Modules.Pickups;
 
-/// <summary>What an answer link names: the request and the proposal it answers (its time of confirmation).</summary>
-public sealed record AnswerTicket(int RequestId, long ProposalTicks);
+/// <summary>What an answer link names: the request and the proposal it answers (its time of confirmation, <see cref="AnswerTokens.Stamp"/>).</summary>
+public sealed record AnswerTicket(int RequestId, long Proposal)
+{
+    /// <summary>Whether <paramref name="confirmedAt"/> (the request's, as stored) is the proposal this ticket answers.</summary>
+    public bool Answers(DateTimeOffset? confirmedAt) => confirmedAt is { } at && AnswerTokens.Stamp(at) == Proposal;
+}
 
 /// <summary>
 /// The signed token of the agree and decline links in the proposal email: it names the request and the proposal, so the
@@ -17,7 +21,13 @@ public sealed class AnswerTokens(IDataProtectionProvider protection)
     private readonly IDataProtector _protector = protection.CreateProtector("ServiceBooking.PickupAnswer.v1");
 
     public string For(int requestId, DateTimeOffset confirmedAt) =>
-        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{requestId}:{confirmedAt.UtcTicks}"));
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{requestId}:{Stamp(confirmedAt)}"));
+
+    /// <summary>
+    /// A proposal's stamp: its time of confirmation in whole microseconds, as PostgreSQL keeps it (the clock's finer
+    /// ticks are gone once stored, so a link made from the unsaved value must not depend on them).
+    /// </summary>
+    public static long Stamp(DateTimeOffset confirmedAt) => confirmedAt.UtcTicks / TimeSpan.TicksPerMicrosecond;
 
     /// <summary>What the token names, or null when it was altered, cut short or is not ours.</summary>
     public AnswerTicket? Read(string? token)

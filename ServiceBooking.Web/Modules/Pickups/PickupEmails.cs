@@ -33,7 +33,7 @@ public sealed class PickupEmails(
             [nameof(PickupProposalEmail.AgreeLink)] = links.To(AnswerPage, new Dictionary<string, string?> { ["token"] = token, ["answer"] = "agree" }),
             [nameof(PickupProposalEmail.DeclineLink)] = links.To(AnswerPage, new Dictionary<string, string?> { ["token"] = token, ["answer"] = "decline" }),
         });
-        return new OutboxEntry(message, NoticeKind.PickupProposal, $"{NoticeKind.PickupProposal}:{request.Id}:{confirmed.UtcTicks}", request.ClientId);
+        return new OutboxEntry(message, NoticeKind.PickupProposal, $"{NoticeKind.PickupProposal}:{request.Id}:{AnswerTokens.Stamp(confirmed)}", request.ClientId);
     }
 
     public async Task<OutboxEntry?> InvoiceAsync(PickupRequest request, CancellationToken cancellationToken)

@@ -125,13 +125,13 @@ public sealed class PickupRequests(
 
     /// <summary>The client answers from the email's link, signed in or not; a link to an earlier proposal is refused.</summary>
     public Task<PickupChange> AnswerAsync(AnswerTicket ticket, bool agree, CancellationToken cancellationToken) =>
-        AnswerAsync(ticket.RequestId, ticket.ProposalTicks, agree, cancellationToken);
+        AnswerAsync(ticket.RequestId, ticket, agree, cancellationToken);
 
     /// <summary>The request a link names, if its proposal is still the request's; null otherwise.</summary>
     public async Task<PickupRow?> ProposalAsync(AnswerTicket ticket, CancellationToken cancellationToken)
     {
         var request = await db.PickupRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ticket.RequestId, cancellationToken);
-        return request?.ConfirmedAt?.UtcTicks == ticket.ProposalTicks
+        return request is not null && ticket.Answers(request.ConfirmedAt)
             ? (await RowsAsync(db.PickupRequests.Where(r => r.Id == request.Id), cancellationToken)).Single()
             : null;
     }
@@ -144,7 +144,7 @@ public sealed class PickupRequests(
             return Task.CompletedTask;
         }, cancellationToken);
 
-    private async Task<PickupChange> AnswerAsync(int id, long? proposal, bool agree, CancellationToken cancellationToken)
+    private async Task<PickupChange> AnswerAsync(int id, AnswerTicket? proposal, bool agree, CancellationToken cancellationToken)
     {
         var request = await db.PickupRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -152,7 +152,7 @@ public sealed class PickupRequests(
             return new PickupChange.NotFound();
         }
 
-        if (proposal is { } ticks && request.ConfirmedAt?.UtcTicks != ticks)
+        if (proposal is not null && !proposal.Answers(request.ConfirmedAt))
         {
             return new PickupChange.Refused(new DomainException("Pickup.ProposalChanged"));
         }
@@ -183,7 +183,7 @@ public sealed class PickupRequests(
         }
     }
 
-    private async Task<PickupChange> ChangeAsync(int id, long? proposal, Func<PickupRequest, Task> change, CancellationToken cancellationToken)
+    private async Task<PickupChange> ChangeAsync(int id, AnswerTicket? proposal, Func<PickupRequest, Task> change, CancellationToken cancellationToken)
     {
         var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
@@ -191,7 +191,7 @@ public sealed class PickupRequests(
             return new PickupChange.NotFound();
         }
 
-        if (proposal is { } ticks && request.ConfirmedAt?.UtcTicks != ticks)
+        if (proposal is not null && !proposal.Answers(request.ConfirmedAt))
         {
             return new PickupChange.Refused(new DomainException("Pickup.ProposalChanged"));
         }

@@ -34,6 +34,8 @@ public static class PickupsModule
         services.AddScoped<DriverJobs>();
         services.AddScoped<DriverDirectory>();
         services.AddSingleton<AnswerTokens>();
+        // After the accounts' task (registered first): the demo driver exists when the demo districts are given to them.
+        services.AddScoped<IStartupTask, PickupsStartup>();
         services.AddTransient<DispatchSweepJob>();
         services.AddSingleton(new NamedJob(DispatchSweepJob.Name, (provider, token) => provider.GetRequiredService<DispatchSweepJob>().SweepAsync(token)));
         services.AddSingleton(new ModuleSchedule((scheduler, jobs) =>
