@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Pickups;
 using ServiceBooking.Web.Modules.Pickups.Data;
 using ServiceBooking.Web.Platform.Data;
@@ -16,13 +17,22 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
     /// <summary>How often a dispatch reads again after losing a race before it leaves the rest to the next event.</summary>
     public const int Attempts = 20;
 
-    /// <summary>The client agreed to the proposed time: the request joins its district's queue, which is then dispatched.</summary>
-    public async Task<PickupRequest?> AgreeAsync(int requestId, string clientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The client agreed to the proposed time: the request joins its district's queue, which is then dispatched. With
+    /// <paramref name="proposal"/> (an emailed link's), only that proposal is agreed to: one the manager has replaced
+    /// since is refused (<c>Pickup.ProposalChanged</c>), and one replaced while this runs loses on the row's version.
+    /// </summary>
+    public async Task<PickupRequest?> AgreeAsync(int requestId, string clientId, CancellationToken cancellationToken, AnswerTicket? proposal = null)
     {
         var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ClientId == clientId, cancellationToken);
         if (request is null)
         {
             return null;
+        }
+
+        if (proposal is not null && !proposal.Answers(request.ConfirmedAt))
+        {
+            throw new DomainException("Pickup.ProposalChanged");
         }
 
         request.Agree(time.GetUtcNow());

@@ -168,7 +168,7 @@ public sealed class PickupRequests(
 
         try
         {
-            return await dispatcher.AgreeAsync(id, request.ClientId, cancellationToken) is { } agreed
+            return await dispatcher.AgreeAsync(id, request.ClientId, cancellationToken, proposal) is { } agreed
                 ? new PickupChange.Done(agreed)
                 : new PickupChange.NotFound();
         }
