@@ -36,5 +36,13 @@ public class StaffAccountInput
     [Display(Name = "Field.Phone")]
     public string? Phone { get; set; }
 
+    /// <summary>Shows a stored account in the form: its nickname, email, name and phone (as people write it).</summary>
+    public void Show(string nickname, string? email, (string Last, string First, string? Patronymic) name, string? phone)
+    {
+        (Nickname, Email) = (nickname, email ?? string.Empty);
+        (LastName, FirstName, Patronymic) = name;
+        Phone = phone is null ? null : Phones.Display(phone);
+    }
+
     public StaffAccountDraft ToDraft() => new(Nickname, Email, LastName, FirstName, Patronymic, Phone);
 }

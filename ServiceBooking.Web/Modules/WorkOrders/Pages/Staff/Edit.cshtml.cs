@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.WorkOrders.Pages.Staff;
 
@@ -34,17 +33,8 @@ public sealed class Edit(StaffDirectory staff, IStringLocalizer<SharedResource> 
                 return NotFound();
             }
 
-            var (last, first, patronymic) = member.Name;
-            Input = new StaffInput
-            {
-                Nickname = member.Nickname,
-                Email = member.Email ?? string.Empty,
-                LastName = last,
-                FirstName = first,
-                Patronymic = patronymic,
-                Phone = member.Phone is null ? null : Phones.Display(member.Phone),
-                Kind = member.Kind,
-            };
+            Input = new StaffInput { Kind = member.Kind };
+            Input.Show(member.Nickname, member.Email, member.Name, member.Phone);
         }
 
         return Page();

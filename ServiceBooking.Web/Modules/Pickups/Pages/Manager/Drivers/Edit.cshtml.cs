@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using ServiceBooking.Web.Modules.Accounts;
 using ServiceBooking.Web.Platform.Localization;
-using ServiceBooking.Web.Platform.Validation;
 
 namespace ServiceBooking.Web.Modules.Pickups.Pages.Manager.Drivers;
 
@@ -27,18 +26,8 @@ public sealed class Edit(DriverDirectory drivers, PickupRequests requests, IStri
                 return NotFound();
             }
 
-            var (last, first, patronymic) = driver.Name;
-            Input = new DriverInput
-            {
-                Nickname = driver.Nickname,
-                Email = driver.Email ?? string.Empty,
-                LastName = last,
-                FirstName = first,
-                Patronymic = patronymic,
-                Phone = driver.Phone is null ? null : Phones.Display(driver.Phone),
-                DistrictIds = [.. driver.DistrictIds],
-                IsActive = driver.IsActive,
-            };
+            Input = new DriverInput { DistrictIds = [.. driver.DistrictIds], IsActive = driver.IsActive };
+            Input.Show(driver.Nickname, driver.Email, driver.Name, driver.Phone);
         }
 
         Districts = await requests.AllDistrictsAsync(cancellationToken);
