@@ -71,7 +71,9 @@ public sealed class PickupJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await driver.GotoAsync("/Driver");
         await Expect(driver.GetByTestId("driver-idle")).ToBeVisibleAsync();
 
-        // The client asks for the car to be collected.
+        // The desk's table is open, empty; the client asks for the car to be collected.
+        await manager.GetByTestId("nav-pickups").ClickAsync();
+        await Expect(manager.GetByTestId("pickups-empty")).ToBeVisibleAsync();
         var client = await WorkOrderBrowsers.SignedInAsync(fixture, "anna");
         await client.GotoAsync("/");
         await client.GetByTestId("nav-pickup").ClickAsync();
@@ -81,8 +83,7 @@ public sealed class PickupJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await client.GetByTestId("pickup-submit").ClickAsync();
         await Expect(client.GetByTestId("pickup-status")).ToHaveAttributeAsync("data-status", nameof(PickupStatus.UnderReview));
 
-        // The manager sees it on the desk's table and proposes tomorrow 11:00 for 1 500 ₽.
-        await manager.GetByTestId("nav-pickups").ClickAsync();
+        // The request appears on the desk's table by itself; the manager proposes tomorrow 11:00 for 1 500 ₽.
         await Expect(manager.GetByTestId("pickup-row")).ToContainTextAsync("Кузнецова Анна Олеговна");
         await manager.GetByTestId("pickup-open").ClickAsync();
         var tomorrow = DateTime.Today.AddDays(1).AddHours(11).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
