@@ -127,10 +127,18 @@ public sealed class PickupRequest : Entity
         (ProposedFor, Price, ConfirmedById, ConfirmedAt, Status) = (proposedFor, price, managerId, now, PickupStatus.AwaitingClient);
     }
 
-    /// <summary>The client agrees to the proposed time: the request joins its district's queue.</summary>
-    public void Agree(DateTimeOffset now)
+    /// <summary>
+    /// The client agrees to the proposed time (<paramref name="localNow"/>: the workshop's, before it): the request joins
+    /// its district's queue. A proposal whose time has passed cannot be agreed to (<c>Pickup.ProposalExpired</c>).
+    /// </summary>
+    public void Agree(DateTime localNow, DateTimeOffset now)
     {
         Require(PickupStatus.AwaitingClient);
+        if (ProposedFor <= localNow)
+        {
+            throw new DomainException("Pickup.ProposalExpired");
+        }
+
         (AnsweredAt, Status) = (now, PickupStatus.InProgress);
     }
 

@@ -212,14 +212,14 @@ public sealed class SampleWorkshop
         }
 
         var invoiced = await ProposedAsync("ул. Ленина, 1");
-        await requests.AnswerMineAsync(ids["client"], invoiced.Id, agree: true, CancellationToken.None);
+        await requests.AnswerMineAsync(ids["client"], invoiced.Id, agree: true, AnswerTokens.Stamp(invoiced.ConfirmedAt!.Value), CancellationToken.None);
         if (await services.GetRequiredService<DriverJobs>().CompleteAsync(ids["driver"], invoiced.Id, null, CancellationToken.None) is not PickupChange.Done)
         {
             throw new InvalidOperationException("The sample pick-up could not be completed.");
         }
 
         var job = await ProposedAsync("ул. Ленина, 2");
-        await requests.AnswerMineAsync(ids["client"], job.Id, agree: true, CancellationToken.None);
+        await requests.AnswerMineAsync(ids["client"], job.Id, agree: true, AnswerTokens.Stamp(job.ConfirmedAt!.Value), CancellationToken.None);
         var waiting = await ProposedAsync("ул. Ленина, 3");
         sample._values["district"] = Invariant(district.Id);
         sample._values["driverId"] = ids["driver"];

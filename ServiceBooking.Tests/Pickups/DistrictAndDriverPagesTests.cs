@@ -74,8 +74,12 @@ public sealed class DistrictAndDriverPagesTests(BookingFixture fixture) : Pickup
         {
             var requests = services.GetRequiredService<PickupRequests>();
             var clientId = await UserIdAsync("anna");
-            await requests.AnswerMineAsync(clientId, first, agree: true, CancellationToken.None);
-            await requests.AnswerMineAsync(clientId, second, agree: true, CancellationToken.None);
+            foreach (var id in new[] { first, second })
+            {
+                var proposal = AnswerTokens.Stamp((await PickupAsync(id)).ConfirmedAt!.Value);
+                Assert.IsType<PickupChange.Done>(await requests.AnswerMineAsync(clientId, id, agree: true, proposal, CancellationToken.None));
+            }
+
             Fixture.Clock.Advance(TimeSpan.FromMinutes(90));
             return await services.GetRequiredService<DriverJobs>().CompleteAsync(driverId, first, null, CancellationToken.None);
         });

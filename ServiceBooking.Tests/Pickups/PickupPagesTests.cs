@@ -145,6 +145,23 @@ public sealed class PickupPagesTests(BookingFixture fixture) : PickupsTest(fixtu
     }
 
     [Fact]
+    public async Task Agreeing_on_the_clients_page_answers_the_proposal_it_showed_not_one_made_since()
+    {
+        var district = await DistrictAsync("Центральный");
+        var (client, carId) = await ClientWithRioAsync("anna");
+        var id = await RequestAsync("anna", carId, district);
+        await ConfirmAsync(id, Tomorrow11, 1500m);
+        var page = await client.GetAsync("/Pickup");
+        Fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ConfirmAsync(id, Tomorrow11, 2500m);
+
+        var answer = await client.SubmitAsync(page, $"form[action*='id={id}&agree=true']");
+        Assert.StartsWith("С тех пор сервис предложил другое время или цену", answer.TestId("status-message"));
+        Assert.Equal(PickupStatus.AwaitingClient, (await PickupAsync(id)).Status);
+        Assert.Contains("2 500,00 ₽", answer.TestId("pickup-price")!.Replace('\u00A0', ' '));
+    }
+
+    [Fact]
     public async Task The_desk_sees_why_an_agreed_request_waits()
     {
         var district = await DistrictAsync("Центральный");

@@ -19,7 +19,7 @@ public sealed class PickupRequestTests
     {
         var request = Request();
         request.Confirm("manager-1", LocalNow.AddDays(1).AddHours(2), Fee, LocalNow, Now);
-        request.Agree(Now.AddMinutes(5));
+        request.Agree(LocalNow.AddMinutes(5), Now.AddMinutes(5));
         return request;
     }
 
@@ -34,7 +34,7 @@ public sealed class PickupRequestTests
         request.Confirm("manager-1", LocalNow.AddDays(1).AddHours(2), Fee, LocalNow, Now);
         Assert.Equal((PickupStatus.AwaitingClient, "manager-1", Fee), (request.Status, request.ConfirmedById, request.Price));
 
-        request.Agree(Now.AddMinutes(5));
+        request.Agree(LocalNow.AddMinutes(5), Now.AddMinutes(5));
         Assert.True(request.WaitsForDriver);
         Assert.Equal(PickupStatus.InProgress, request.Status);
 
@@ -71,18 +71,20 @@ public sealed class PickupRequestTests
         request.Confirm("manager-1", LocalNow.AddDays(1), Fee, LocalNow, Now);
         request.Confirm("manager-2", LocalNow.AddDays(2), Fee, LocalNow, Now);
         Assert.Equal((LocalNow.AddDays(2), "manager-2"), (request.ProposedFor, request.ConfirmedById));
+        // Once the proposed time has come, agreeing to it is too late; declining still closes it.
+        Assert.Equal("Pickup.ProposalExpired", Refused(() => request.Agree(LocalNow.AddDays(2), Now.AddDays(2))));
 
         request.Decline(Now.AddMinutes(1));
         Assert.Equal(PickupStatus.Declined, request.Status);
         Assert.Equal("Pickup.WrongStatus", Refused(() => request.Confirm("manager-1", LocalNow.AddDays(3), Fee, LocalNow, Now)));
-        Assert.Equal("Pickup.WrongStatus", Refused(() => request.Agree(Now)));
+        Assert.Equal("Pickup.WrongStatus", Refused(() => request.Agree(LocalNow, Now)));
     }
 
     [Fact]
     public void No_step_is_taken_out_of_turn()
     {
         var fresh = Request();
-        Assert.Equal("Pickup.WrongStatus", Refused(() => fresh.Agree(Now)));
+        Assert.Equal("Pickup.WrongStatus", Refused(() => fresh.Agree(LocalNow, Now)));
         Assert.Equal("Pickup.WrongStatus", Refused(() => fresh.Decline(Now)));
         Assert.Equal("Pickup.NotWaiting", Refused(() => fresh.AssignTo("driver-1", Now)));
         Assert.Equal("Pickup.NotYourJob", Refused(() => fresh.Complete("driver-1", null, 1, Now)));

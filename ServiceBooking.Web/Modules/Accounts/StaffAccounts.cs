@@ -50,7 +50,11 @@ public sealed class StaffAccounts(UserManager<ApplicationUser> users, AccountEma
             return new StaffAccountCreated(null, [.. created.Errors]);
         }
 
-        await users.AddToRoleAsync(user, role);
+        if (await users.AddToRoleAsync(user, role) is { Succeeded: false } refused)
+        {
+            return new StaffAccountCreated(null, [.. refused.Errors]);
+        }
+
         await emails.QueueStaffWelcomeAsync(user, $"Role.{role}", cancellationToken);
         return new StaffAccountCreated(user, []);
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Pickups;
@@ -16,8 +17,9 @@ public sealed record DriverDesk(bool IsDriver, bool IsActive, PickupRow? Job, IR
 /// and then lets the dispatcher give the driver the next waiting request. A second "done" for the same job (two taps,
 /// two devices) loses on the row's version and is refused, not billed again.
 /// </summary>
-public sealed class DriverJobs(
-    ApplicationDbContext db, PickupRequests requests, PickupDispatcher dispatcher, PickupEmails emails, OutboxWriter outbox, TimeProvider time)
+public sealed partial class DriverJobs(
+    ApplicationDbContext db, PickupRequests requests, PickupDispatcher dispatcher, PickupEmails emails, OutboxWriter outbox, TimeProvider time,
+    ILogger<DriverJobs> log)
 {
     public const int FinishedShown = 10;
 
@@ -43,6 +45,12 @@ public sealed class DriverJobs(
             return new PickupChange.NotFound();
         }
 
+        if (!request.IsActiveJobOf(driverId))
+        {
+            // Done already (a second tap after the first committed): no number is taken for it.
+            return new PickupChange.Refused(new DomainException("Pickup.NotYourJob"));
+        }
+
         try
         {
             var number = await db.Database
@@ -65,7 +73,19 @@ public sealed class DriverJobs(
             return new PickupChange.Refused(new DomainException("Pickup.WrongStatus", string.Empty));
         }
 
-        await dispatcher.TakeNextAsync(driverId, cancellationToken);
+        try
+        {
+            await dispatcher.TakeNextAsync(driverId, cancellationToken);
+        }
+        catch (Exception error) when (error is DbException or DbUpdateException or TimeoutException)
+        {
+            // The job is done and invoiced; the next one is given by the minute's sweep instead.
+            LogDispatchFailed(log, driverId, error);
+        }
+
         return new PickupChange.Done(request);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The driver {DriverId} finished a job, but giving them the next one failed; the sweep will.")]
+    private static partial void LogDispatchFailed(ILogger logger, string driverId, Exception error);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Pickups;
 using ServiceBooking.Web.Modules.Pickups.Data;
+using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Pickups;
@@ -12,7 +13,7 @@ namespace ServiceBooking.Web.Modules.Pickups;
 /// waiting request of a district they serve. Several instances and requests at once: the database keeps a driver to one
 /// active job and a request to one driver; a save that loses either race reads again and tries the next.
 /// </summary>
-public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
+public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time, WorkshopClock clock)
 {
     /// <summary>How often a dispatch reads again after losing a race before it leaves the rest to the next event.</summary>
     public const int Attempts = 20;
@@ -35,7 +36,7 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time)
             throw new DomainException("Pickup.ProposalChanged");
         }
 
-        request.Agree(time.GetUtcNow());
+        request.Agree(clock.LocalNow, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await DispatchAsync(request.DistrictId, cancellationToken);
         // Read again: the dispatch may have given it to a driver (and let go of the entity it was read as).

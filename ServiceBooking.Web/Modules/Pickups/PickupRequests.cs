@@ -94,7 +94,8 @@ public sealed class PickupRequests(
             found = found.Where(r => r.DistrictId == district);
         }
 
-        var page = Math.Max(1, filter.Page);
+        // (Past the counted pages there is nothing to show; a huge page number must not overflow the offset.)
+        var page = Math.Clamp(filter.Page, 1, (CountLimit / PageSize) + 1);
         var counted = await found.Take(CountLimit + 1).CountAsync(cancellationToken);
         var rows = await RowsAsync(
             found.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize + 1), cancellationToken);
@@ -117,10 +118,13 @@ public sealed class PickupRequests(
             }
         }, cancellationToken);
 
-    /// <summary>The client answers the proposal on their page.</summary>
-    public async Task<PickupChange> AnswerMineAsync(string clientId, int id, bool agree, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The client answers the proposal on their page: the one the page showed (<paramref name="proposal"/>, its stamp),
+    /// so a proposal the manager replaced meanwhile is refused rather than agreed to unseen.
+    /// </summary>
+    public async Task<PickupChange> AnswerMineAsync(string clientId, int id, bool agree, long? proposal, CancellationToken cancellationToken) =>
         await db.PickupRequests.AsNoTracking().AnyAsync(r => r.Id == id && r.ClientId == clientId, cancellationToken)
-            ? await AnswerAsync(id, proposal: null, agree, cancellationToken)
+            ? await AnswerAsync(id, new AnswerTicket(id, proposal ?? -1), agree, cancellationToken)
             : new PickupChange.NotFound();
 
     /// <summary>The client answers from the email's link, signed in or not; a link to an earlier proposal is refused.</summary>
@@ -269,7 +273,10 @@ public sealed class PickupRequests(
                 r.Id, Local(r.RequestedAt), r.ClientId, StaffNames.Full(x.Client.LastName, x.Client.FirstName, x.Client.Patronymic), x.Client.PhoneNumber,
                 $"{x.Model}, {x.Plate.Display}", r.Address, x.District, r.WishedDate, r.WindowFrom, r.WindowTo, r.Comment, r.Status, r.ProposedFor, r.Price,
                 x.Driver is null ? null : StaffNames.Full(x.Driver.LastName, x.Driver.FirstName, x.Driver.Patronymic), x.Driver?.PhoneNumber,
-                r.CompletedAt is { } done ? Local(done) : null, r.DriverComment, r.InvoiceNumber);
+                r.CompletedAt is { } done ? Local(done) : null, r.DriverComment, r.InvoiceNumber)
+            {
+                Proposal = r.ConfirmedAt is { } confirmed ? AnswerTokens.Stamp(confirmed) : null,
+            };
         })];
     }
 

@@ -29,6 +29,9 @@ public sealed record PickupRow(
 {
     public WaitReason? Wait { get; init; }
 
+    /// <summary>The current proposal's stamp (<see cref="AnswerTokens.Stamp"/>): what an answer on a page answers.</summary>
+    public long? Proposal { get; init; }
+
     public bool WaitsForDriver => Status == PickupStatus.InProgress && DriverName is null;
 }
 

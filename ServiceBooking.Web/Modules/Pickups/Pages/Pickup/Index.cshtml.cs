@@ -77,9 +77,9 @@ public sealed class Index(PickupRequests requests, PickupInvoices invoices, User
     }
 
     /// <summary>The client answers the manager's proposal here (the email's links do the same without signing in).</summary>
-    public async Task<IActionResult> OnPostAnswerAsync(int id, bool agree, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(int id, bool agree, long? proposal, CancellationToken cancellationToken)
     {
-        switch (await requests.AnswerMineAsync(Client, id, agree, cancellationToken))
+        switch (await requests.AnswerMineAsync(Client, id, agree, proposal, cancellationToken))
         {
             case PickupChange.NotFound:
                 return NotFound();
