@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The benchmark: the calendar and booking under load on a large data set, against a raw baseline, with memory; the
 # desk's idle refresh (304) and 500 open live streams while bookings are committed (bench/LiveLoad); the work orders'
-# list and order page with 1 000 and then 100 000 past orders, and supervisors racing to assign mechanics (bench/AssignRace).
-#   bench/run.sh                   everything (about 10 minutes on 2 cores)
+# list and order page with 1 000 and then 100 000 past orders, and supervisors racing to assign mechanics (bench/AssignRace);
+# pick-ups: 2 000 clients agreeing at once to their proposals in 20 districts served by 200 free drivers
+# (bench/PickupBurst: all assigned or queued, no driver with two jobs, settled in under 5 s), and the desk's pick-ups
+# table (a filter changed with htmx, and the full page) with 1 000 and then 50 000 past requests (bench/seed-pickups.sql).
+#   bench/run.sh                   everything (about 14 minutes on 2 cores)
 #   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20; BENCH_REWARM:
-#                                  before each work orders measurement, on code already warmed up, 5)
+#                                  before each work orders or pick-ups measurement, on code already warmed up, 5)
+#   BENCH_ONLY=pickups bench/run.sh  only the pick-ups (about 5 minutes): the same build, cluster and base data set
+#                                  (seed.sql), no baseline, none of the other scenarios; writes only the "Pick-ups"
+#                                  section of bench/RESULTS.md (a whole run writes it too, and the table at the top)
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
 # drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
-# exits non-zero when a request errored or a cell was booked twice.
+# exits non-zero when a request errored, a cell was booked twice, or the burst lost a request, gave a driver two jobs
+# or had an answer fail (a target missed, such as the burst's 5 s, is marked in the table but fails nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,6 +24,15 @@ rewarm=${BENCH_REWARM:-5}
 orders_total=100000 # work orders: the newest 1 000 are seeded first, the rest before the second round
 orders_small=1000
 connections=32
+pickups_past=50000 # past pick-up requests: the newest 1 000 seeded first, the rest before the second round
+pickups_small=1000
+burst_rounds=3 # the pick-up burst: the last of these rounds is judged
+only=${BENCH_ONLY:-}
+case "$only" in
+  "" | pickups) ;;
+  *) echo "BENCH_ONLY must be empty (everything) or pickups, not '$only'." >&2; exit 2 ;;
+esac
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 site_port=5090
 baseline_port=5091
 pg_port=55499
@@ -46,9 +62,12 @@ trap cleanup EXIT
 
 log "building Release"
 dotnet publish ServiceBooking.Web/ServiceBooking.Web.csproj -c Release -o "$out/site" --nologo -v quiet >/dev/null
-dotnet publish bench/Baseline/Baseline.csproj -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
-dotnet publish bench/LiveLoad/LiveLoad.csproj -c Release -o "$out/liveload" --nologo -v quiet >/dev/null
-dotnet publish bench/AssignRace/AssignRace.csproj -c Release -o "$out/assignrace" --nologo -v quiet >/dev/null
+if [ -z "$only" ]; then
+  dotnet publish bench/Baseline/Baseline.csproj -c Release -o "$out/baseline" --nologo -v quiet >/dev/null
+  dotnet publish bench/LiveLoad/LiveLoad.csproj -c Release -o "$out/liveload" --nologo -v quiet >/dev/null
+  dotnet publish bench/AssignRace/AssignRace.csproj -c Release -o "$out/assignrace" --nologo -v quiet >/dev/null
+fi
+dotnet publish bench/PickupBurst/PickupBurst.csproj -c Release -o "$out/pickupburst" --nologo -v quiet >/dev/null
 
 log "starting PostgreSQL"
 PG_FSYNC=off pg_init "$work/pg"
@@ -102,21 +121,27 @@ seed_orders() { # first last: one slice of the layout of $orders_total orders; p
   psql_bench -v total="$orders_total" -v first="$1" -v last="$2" -f bench/seed-orders.sql >/dev/null
   echo $(( $(millis) - started ))
 }
-orders_small_ms=$(seed_orders $((orders_total - orders_small + 1)) "$orders_total")
-log "work orders: the newest $orders_small made in $orders_small_ms ms"
+if [ -z "$only" ]; then
+  orders_small_ms=$(seed_orders $((orders_total - orders_small + 1)) "$orders_total")
+  log "work orders: the newest $orders_small made in $orders_small_ms ms"
+fi
 counts=$(psql_bench -c "select (select count(*) from service_advisors where is_active), (select count(*) from users), (select count(*) from cars), (select count(*) from bookings), (select count(*) from bookings where date >= '$today' and status = 'Active')" | tr '|' ' ')
 read -r n_advisors n_users n_cars n_bookings n_future <<<"$counts"
 log "data: $n_advisors advisors, $n_users users, $n_cars cars, $n_bookings bookings ($n_future upcoming)"
 
 log "starting the site and the baseline"
-(cd "$out/site" && Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
+# Jobs__Pickups=false: the minute's sweep of waiting pick-ups stays off, so that the burst is dispatched by the
+# agreements themselves (the sweep would only hide a dispatch that gave up).
+(cd "$out/site" && Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false Jobs__Pickups=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
   exec dotnet ServiceBooking.Web.dll) >"$work/site.log" 2>&1 &
 site_pid=$!
 pids+=("$site_pid")
-(cd "$out/baseline" && ASPNETCORE_URLS=http://127.0.0.1:$baseline_port exec dotnet Baseline.dll) >"$work/baseline.log" 2>&1 &
-pids+=($!)
+if [ -z "$only" ]; then
+  (cd "$out/baseline" && ASPNETCORE_URLS=http://127.0.0.1:$baseline_port exec dotnet Baseline.dll) >"$work/baseline.log" 2>&1 &
+  pids+=($!)
+fi
 wait_for "http://127.0.0.1:$site_port/health"
-wait_for "http://127.0.0.1:$baseline_port/grid?date=$today"
+[ -n "$only" ] || wait_for "http://127.0.0.1:$baseline_port/grid?date=$today"
 
 # Signs in through the site's own form; prints the Cookie header and the token htmx would send.
 sign_in() {
@@ -167,6 +192,21 @@ load() { # name url nickname (empty: no sign-in) [warm] [header] — "warm" warm
   log "$name: ${result[$name]}"
 }
 field() { echo "${result[$1]}" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+load_paths() { # name paths-file nickname warm-seconds [hx]: like load, the paths taken in turn from the file (no name: warm only)
+  local name=$1 paths=$2 nickname=$3 warm_for=$4 hx=${5:-} cookie
+  local headers=()
+  [ -n "$hx" ] && headers+=(-H "HX-Request: true")
+  IFS=$'\t' read -r cookie _ < <(sign_in "$nickname" bench-pass-1)
+  headers+=(-H "Cookie: $cookie")
+  wrk -t2 -c"$connections" -d"${warm_for}s" "${headers[@]}" -s bench/paths.lua "http://127.0.0.1:$site_port" -- "$paths" >/dev/null 2>&1 || true
+  [ -n "$name" ] || return 0
+  result[$name]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" -s bench/paths.lua "http://127.0.0.1:$site_port" -- "$paths" \
+    | grep '^RESULT' | sed 's/^RESULT //')
+  log "$name: ${result[$name]}"
+}
+
+# Everything but the pick-ups (BENCH_ONLY=pickups skips to them). Not indented, so that the scenarios read as before.
+if [ -z "$only" ]; then
 
 # The grid against the baseline: three rounds taking turns, and each side's median round (by req/s) goes in the
 # table, so that the ratio compares minutes of the same machine (its speed drifts from one minute to the next).
@@ -252,18 +292,6 @@ log "peak memory: $((peak_kb / 1024)) MB"
 # first with the newest 1 000 orders, then with all 100 000 (the rest seeded in between): the cost must not grow with
 # the past. The same list requests both times (filters over the last days, which both sets have); order pages of
 # closed orders, spread over all the orders of each set.
-load_paths() { # name paths-file nickname warm-seconds [hx]: like load, the paths taken in turn from the file (no name: warm only)
-  local name=$1 paths=$2 nickname=$3 warm_for=$4 hx=${5:-} cookie
-  local headers=()
-  [ -n "$hx" ] && headers+=(-H "HX-Request: true")
-  IFS=$'\t' read -r cookie _ < <(sign_in "$nickname" bench-pass-1)
-  headers+=(-H "Cookie: $cookie")
-  wrk -t2 -c"$connections" -d"${warm_for}s" "${headers[@]}" -s bench/paths.lua "http://127.0.0.1:$site_port" -- "$paths" >/dev/null 2>&1 || true
-  [ -n "$name" ] || return 0
-  result[$name]=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "${headers[@]}" -s bench/paths.lua "http://127.0.0.1:$site_port" -- "$paths" \
-    | grep '^RESULT' | sed 's/^RESULT //')
-  log "$name: ${result[$name]}"
-}
 : >"$out/order-lists.txt"
 for status in "" Done Refused; do
   for mechanic in "" bench-mech-2 bench-mech-7; do
@@ -314,6 +342,135 @@ result[assign]=$(grep '^RESULT' "$work/race.out" | sed 's/^RESULT //')
 log "assignment race: ${result[assign]}"
 assign_doubles=$(psql_bench -c "select count(*) from (select 1 from work_orders where status in ('Assigned', 'InProgress') group by mechanic_id having count(*) > 1) d")
 
+fi # the scenarios before the pick-ups
+
+# Pick-ups (issue 14). The burst: 2 000 clients agree at once, through the proposal email's links, to the time and price
+# proposed for their car's collection, in 20 districts served by 10 free drivers each (bench/PickupBurst: the links
+# opened first, then all posted at once; settled when no request waits for its client and every agreed one has a driver
+# or its district has none free). Three rounds, the requests put back to waiting for their client in between (as the
+# assignment race resets its orders): the first runs the agreement's code for the first time in the site's life, the last
+# is judged (the other scenarios warm up for 20 s first; a burst is over in seconds). Then the desk's table with the newest 1 000 and then all 50 000 past requests (and the
+# burst's 2 000 in both): a filter changed (htmx) and the full page, over the same filters both times.
+pickups_load=$(cut -d' ' -f1-3 /proc/loadavg)
+log "pick-ups: seeding 20 districts, 200 drivers and 2 000 proposals (load average $pickups_load)"
+psql_bench -v part=burst -v today="$today" -f bench/seed-pickups.sql >/dev/null
+site pickup-answer-links agree | grep -P '^\d+\t/Pickup/Answer\?' >"$out/pickup-links.txt" || true
+log "pick-ups: $(wc -l <"$out/pickup-links.txt") answer links"
+(cd "$out/pickupburst" && exec dotnet PickupBurst.dll "http://127.0.0.1:$site_port" "$connection" "$out/pickup-links.txt" 5000 256 "$burst_rounds" "$site_pid") \
+  >"$work/burst.out" 2>"$work/burst.err" && burst_rc=0 || burst_rc=$?
+cat "$work/burst.err" >&2
+result[burst]=$(grep '^RESULT' "$work/burst.out" | sed 's/^RESULT //' || true)
+log "pick-up burst (exit $burst_rc): ${result[burst]}"
+burst_doubles=$(psql_bench -c "select count(*) from (select 1 from pickup_requests where status = 'InProgress' and driver_id is not null group by driver_id having count(*) > 1) d")
+
+seed_pickups() { # first last: one slice of the layout of $pickups_past past requests; prints the milliseconds it took
+  local started
+  started=$(millis)
+  psql_bench -v part=past -v today="$today" -v total="$pickups_past" -v first="$1" -v last="$2" -f bench/seed-pickups.sql >/dev/null
+  echo $(( $(millis) - started ))
+}
+pickups_small_ms=$(seed_pickups $((pickups_past - pickups_small + 1)) "$pickups_past")
+log "pick-ups: the newest $pickups_small past requests made in $pickups_small_ms ms"
+mapfile -t pickup_districts < <(psql_bench -c "select id from districts order by id")
+: >"$out/pickup-lists.txt"
+for status in "" Done Declined AwaitingPayment InProgress AwaitingClient UnderReview; do
+  for district in "" "${pickup_districts[0]}" "${pickup_districts[6]}" "${pickup_districts[12]}"; do
+    echo "/Manager/Pickups?Status=$status&District=$district&Date=" >>"$out/pickup-lists.txt"
+  done
+done
+for back in 1 3 6; do
+  echo "/Manager/Pickups?Status=&District=&Date=$(date -d "$today - $back days" +%F)" >>"$out/pickup-lists.txt"
+  echo "/Manager/Pickups?Status=Done&District=${pickup_districts[3]}&Date=$(date -d "$today - $back days" +%F)" >>"$out/pickup-lists.txt"
+done
+printf '/Manager/Pickups?Status=Done&District=&Date=&p=2\n/Manager/Pickups?Status=InProgress&District=&Date=&p=3\n' >>"$out/pickup-lists.txt"
+IFS=$'\t' read -r pickups_cookie _ < <(sign_in manager bench-pass-1)
+curl -fs -o "$work/pickups.html" -H "Cookie: $pickups_cookie" -H "HX-Request: true" "http://127.0.0.1:$site_port$(head -n 1 "$out/pickup-lists.txt")" || true
+curl -fs -o "$work/pickups-page.html" -H "Cookie: $pickups_cookie" "http://127.0.0.1:$site_port/Manager/Pickups" || true
+if [ "$(grep -c 'data-testid="pickup-row"' "$work/pickups.html")" -lt 25 ] || ! grep -q 'data-testid="pickup-filters"' "$work/pickups-page.html"; then
+  echo "The manager does not get the pick-ups table or its page; the site's log says:" >&2
+  tail -n 30 "$work/site.log" >&2
+  exit 1
+fi
+# As for the work orders: both warmed up before either is measured, each re-warmed before every measurement.
+load_paths "" "$out/pickup-lists.txt" manager "$warmup" hx
+load_paths "" "$out/pickup-lists.txt" manager "$warmup"
+load_paths pickups_table_small "$out/pickup-lists.txt" manager "$rewarm" hx
+load_paths pickups_page_small "$out/pickup-lists.txt" manager "$rewarm"
+pickups_large_ms=$(seed_pickups 1 $((pickups_past - pickups_small)))
+log "pick-ups: the other $((pickups_past - pickups_small)) past requests made in $pickups_large_ms ms"
+load_paths pickups_table_large "$out/pickup-lists.txt" manager "$rewarm" hx
+load_paths pickups_page_large "$out/pickup-lists.txt" manager "$rewarm"
+pickups_end_load=$(cut -d' ' -f1-3 /proc/loadavg)
+pickup_counts=$(psql_bench -c "select sum(n), string_agg(status || ' ' || n, ', ' order by n desc) from (select status, count(*) n from pickup_requests group by status) s" | tr '|' '\t')
+IFS=$'\t' read -r n_pickups pickup_statuses <<<"$pickup_counts"
+log "pick-ups: $n_pickups requests ($pickup_statuses); load average $pickups_end_load"
+
+# The pick-ups' block of bench/RESULTS.md, written by a whole run and by BENCH_ONLY=pickups alike.
+check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
+row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" bytes)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+burst_ok=0
+if [ -n "${result[burst]:-}" ] && [ "$(field burst failed)" = 0 ] && [ "$(field burst doubles)" = 0 ] && [ "$burst_doubles" = 0 ] \
+   && [ "$(field burst lost)" = 0 ] && [ "$(field burst stranded)" = 0 ] && [ "$(field burst posts)" = 2000 ] && [ "$(field burst broken_rounds)" = 0 ]; then
+  burst_ok=1
+fi
+settle_ms=$(field burst settle_ms)
+[[ "$settle_ms" =~ ^[0-9]+$ ]] || settle_ms=999999
+pickups_errors=0
+for name in pickups_table_small pickups_page_small pickups_table_large pickups_page_large; do
+  pickups_errors=$(( pickups_errors + $(field "$name" errors) + $(field "$name" non2xx) ))
+done
+pickups_table_rps=$(field pickups_table_large rps); pickups_page_rps=$(field pickups_page_large rps)
+pickups_block=$(cat <<BLOCK
+Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu)$([ -n "$only" ] && echo ", BENCH_ONLY=pickups"); load average $pickups_load
+when the pick-ups began (1, 5, 15 minutes), $pickups_end_load when they ended.
+
+Burst: $(field burst posts) clients agreed at once (all posted together over $(field burst connections) connections, after their $(field burst posts) answer pages were opened in
+$(field burst prep_s) s) to proposals in 20 districts served by 10 active, free drivers each, in $(field burst rounds) rounds (settled in $(field burst settle_rounds) ms; the first
+round is the agreement's code running for the first time in the site's life). The last round: every agreement committed $(field burst agreed_ms) ms after
+the first POST, the burst settled at $(field burst settle_ms) ms, the last answer came at $(field burst answered_ms) ms (POST p50 $(field burst p50_ms) ms, p99 $(field burst p99_ms) ms);
+CPU meanwhile: the site $(field burst site_cpu_ms) ms, PostgreSQL $(field burst pg_cpu_ms) ms; answers failed (not 2xx/3xx) $(field burst failed), of them 5xx $(field burst errors5xx); pages
+saying "agreed" $(field burst agreed); assigned $(field burst assigned) (expected $(field burst expected_assigned)), queued $(field burst queued), drivers with two active jobs $(field burst doubles) during the
+burst and $burst_doubles after, requests lost $(field burst lost), left waiting beside a free driver $(field burst stranded); rounds that broke a rule $(field burst broken_rounds). Sweep job off.
+
+Desk's table: $n_pickups requests ($pickup_statuses): the newest $pickups_small past ones (made in $pickups_small_ms ms)
+and the burst's, then all $pickups_past past ones (the other $((pickups_past - pickups_small)) made in $pickups_large_ms ms); $(wc -l <"$out/pickup-lists.txt") filter combinations (status ×
+district, wished days, later pages) in turn, signed in as the manager; wrk with 2 threads and $connections connections for ${seconds} s each, both
+warmed up ${warmup} s before the first round, each ${rewarm} s again before every measurement.
+
+| scenario | req/s | p50 ms | p99 ms | bytes/answer | socket errors | non-2xx |
+|---|---|---|---|---|---|---|
+$(row "pick-ups table, a filter changed (htmx), $pickups_small past" pickups_table_small)
+$(row "pick-ups table, a filter changed (htmx), $pickups_past past" pickups_table_large)
+$(row "pick-ups page (full), $pickups_small past" pickups_page_small)
+$(row "pick-ups page (full), $pickups_past past" pickups_page_large)
+
+| target | measured | |
+|---|---|---|
+| burst: every job assigned or queued, no driver with two, no answer failed | assigned $(field burst assigned), queued $(field burst queued), lost $(field burst lost), drivers with two $(field burst doubles)/$burst_doubles, failed $(field burst failed) (5xx $(field burst errors5xx)) | $(check "$burst_ok == 1") |
+| burst of $(field burst posts) settles in under 5 s (last of $(field burst rounds) rounds) | $(field burst settle_ms) ms (rounds: $(field burst settle_rounds)) | $(check "$settle_ms < 5000") |
+| pick-ups table (htmx) ≥ 500 req/s at $connections connections, $n_pickups requests | ${pickups_table_rps} req/s (full page ${pickups_page_rps}) | $(check "${pickups_table_rps:-0} >= 500") |
+| no errors or non-2xx on the desk's table | $pickups_errors | $(check "$pickups_errors == 0") |
+BLOCK
+)
+results=bench/RESULTS.md
+[ -f "$results" ] || printf '# Benchmark results\n\n<!-- results:start -->\n<!-- results:end -->\n' >"$results"
+grep -q '<!-- pickups:start -->' "$results" || printf '\n## Pick-ups\n\n<!-- pickups:start -->\n<!-- pickups:end -->\n' >>"$results"
+awk -v block="$pickups_block" '
+  /<!-- pickups:start -->/ { print; print block; skip = 1; next }
+  /<!-- pickups:end -->/ { skip = 0 }
+  !skip { print }
+' "$results" >"$work/results.md" && cp "$work/results.md" "$results"
+echo
+echo "$pickups_block"
+echo
+pickups_failed=0
+[ "$burst_ok" = 1 ] || { echo "FAILED: the pick-up burst lost a request, gave a driver two jobs, left one beside a free driver or had an answer fail (exit $burst_rc; ${result[burst]:-no result})" >&2; pickups_failed=1; }
+[ "$pickups_errors" -eq 0 ] || { echo "FAILED: $pickups_errors requests of the pick-ups table errored" >&2; pickups_failed=1; }
+[ -z "$only" ] || exit $pickups_failed
+
+
 for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 wait 2>/dev/null || true
 pids=()
@@ -349,7 +506,6 @@ log "$campaign; $campaign_rows campaign emails queued"
 # The table.
 ms() { echo "$1" | sed -n 's/.* in \([0-9]*\) ms/\1/p'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
-check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
 grid_rps=$(field grid rps); base_rps=$(field baseline_grid rps); grid_p99=$(field grid p99_ms); base_p99=$(field baseline_grid p99_ms)
 desk_rps=$(field desk rps); idle_bytes=$(field desk_idle bytes)
 live_p99=$(field live p99_ms); live_missing=$(field live missing); live_opened=$(field live streams)
@@ -364,14 +520,11 @@ assign_ok=0
 if [ -n "${result[assign]:-}" ] && [ "$(field assign doubles)" = 0 ] && [ "$assign_doubles" = 0 ] && [ "$(field assign untold)" = 0 ] && [ "$assign_errors" = 0 ]; then
   assign_ok=1
 fi
-errors_total=$(( errors_total + ${assign_errors:-0} ))
+errors_total=$(( errors_total + ${assign_errors:-0} + pickups_errors ))
 list_rps=$(field orders_list_large rps); list_small_rps=$(field orders_list_small rps)
 page_rps=$(field order_page_large rps); page_small_rps=$(field order_page_small rps)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
-row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" bytes)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
 table=$(cat <<TABLE
-Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM.
+Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, load average $load_start at the start.
 wrk with 2 threads and $connections connections for ${seconds} s per scenario, after ${warmup} s of warm-up; wrk, the site and
 PostgreSQL (fsync off) share the cores. Grid and baseline took turns for three rounds; the median round of each is shown
 (req/s by round: baseline $(for r in 1 2 3; do printf '%s ' "$(field "baseline_grid_$r" rps)"; done| sed 's/ $//'), site $(for r in 1 2 3; do printf '%s ' "$(field "grid_$r" rps)"; done | sed 's/ $//')). Data: $n_advisors active advisors, $n_users users, $n_cars cars, $n_bookings bookings
@@ -389,6 +542,10 @@ $(row "site: orders list, a filter changed (htmx), $orders_small orders" orders_
 $(row "site: orders list, a filter changed (htmx), $n_orders orders" orders_list_large)
 $(row "site: an order's page with its history, $orders_small orders" order_page_small)
 $(row "site: an order's page with its history, $n_orders orders" order_page_large)
+$(row "site: pick-ups table, a filter changed (htmx), $pickups_small past requests" pickups_table_small)
+$(row "site: pick-ups table, a filter changed (htmx), $pickups_past past requests" pickups_table_large)
+$(row "site: pick-ups page (full), $pickups_small past requests" pickups_page_small)
+$(row "site: pick-ups page (full), $pickups_past past requests" pickups_page_large)
 
 Live: $live_opened streams of one day ($(field live failed) failed to open; half the desk's, half a client's) while $(field live bookings) bookings
 were committed 250 ms apart: $(field live deliveries) deliveries, $live_missing missing; from COMMIT to the stream's receipt p50 $(field live p50_ms) ms,
@@ -401,6 +558,10 @@ rounds (both pages warmed up ${warmup} s before the first round, each ${rewarm} 
 unassigned orders, $(field assign rounds) rounds of all supervisors posting at once: $(field assign posts) posts, $(field assign given) given, refused because the mechanic
 had an order $(field assign busy), was given one a moment ago $(field assign taken), the order changed meanwhile $(field assign changed); not told $(field assign untold);
 orders assigned after each round $(field assign assigned); POST p50 $(field assign p50_ms) ms, p99 $(field assign p99_ms) ms.
+
+Pick-ups (after the work orders; load average $pickups_load when they began): $(field burst posts) clients agreeing at once in 20 districts with 10 free drivers each,
+settled in $(field burst settle_ms) ms in the last of $(field burst rounds) rounds ($(field burst settle_rounds) ms; $(field burst assigned) assigned, $(field burst queued) queued, POST p99 $(field burst p99_ms) ms); the desk's table with the burst's 2 000 and $pickups_small,
+then $pickups_past past requests ($n_pickups in all). Details in the section "Pick-ups" below.
 
 | target | measured | |
 |---|---|---|
@@ -419,6 +580,9 @@ orders assigned after each round $(field assign assigned); POST p50 $(field assi
 | orders list with ${n_orders} orders ≥ 80 % of with ${orders_small} | $(ratio "$list_rps" "$list_small_rps") (${list_small_rps} → ${list_rps} req/s) | $(check "${list_rps:-0} >= 0.8 * ${list_small_rps:-1}") |
 | order page with ${n_orders} orders ≥ 80 % of with ${orders_small} | $(ratio "$page_rps" "$page_small_rps") (${page_small_rps} → ${page_rps} req/s) | $(check "${page_rps:-0} >= 0.8 * ${page_small_rps:-1}") |
 | assignment race: no mechanic with two active orders, every supervisor told, no 5xx | mechanics with two: $(field assign doubles) in the rounds, ${assign_doubles} after; untold $(field assign untold); 5xx $(field assign errors) | $(check "$assign_ok == 1") |
+| pick-up burst: every job assigned or queued, no driver with two, no answer failed | assigned $(field burst assigned), queued $(field burst queued), lost $(field burst lost), drivers with two $(field burst doubles)/$burst_doubles, failed $(field burst failed) (5xx $(field burst errors5xx)) | $(check "$burst_ok == 1") |
+| pick-up burst of $(field burst posts) settles in under 5 s (last of $(field burst rounds) rounds) | $(field burst settle_ms) ms (rounds: $(field burst settle_rounds)) | $(check "$settle_ms < 5000") |
+| pick-ups table (htmx) ≥ 500 req/s, $n_pickups requests | ${pickups_table_rps} req/s (full page ${pickups_page_rps}) | $(check "${pickups_table_rps:-0} >= 500") |
 TABLE
 )
 results=bench/RESULTS.md
@@ -438,4 +602,5 @@ failed=0
 [ "$doubles" -eq 0 ] && [ "$client_doubles" -eq 0 ] || { echo "FAILED: a cell or a client-day was booked twice" >&2; failed=1; }
 echo "$winners" | tr ',' '\n' | grep -qv '^1$' && { echo "FAILED: a raced cell does not have exactly one booking ($winners)" >&2; failed=1; }
 [ "$assign_ok" = 1 ] || { echo "FAILED: the assignment race gave a mechanic two orders, left a supervisor untold or erred (${result[assign]:-no result})" >&2; failed=1; }
+[ "$pickups_failed" = 0 ] || failed=1
 exit $failed

@@ -77,6 +77,10 @@ internal sealed class PickupRequestConfiguration : IEntityTypeConfiguration<Pick
         builder.HasIndex(r => r.RequestedAt).HasDatabaseName("ix_pickup_requests_requested");
         builder.HasIndex(r => new { r.DistrictId, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_district_requested");
         builder.HasIndex(r => new { r.WishedDate, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_wished");
+        // By status and district together (the desk's usual filter): the count up to CountLimit is read from this index
+        // alone and the page in order, whatever the status; with the status's and the district's indexes apart, the
+        // statement's generic plan ANDed both bitmaps (all 44 000 done requests of the benchmark) for every page.
+        builder.HasIndex(r => new { r.Status, r.DistrictId, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_status_district");
         // A driver's finished jobs, latest first (their page and card).
         builder.HasIndex(r => new { r.DriverId, r.CompletedAt }).HasDatabaseName("ix_pickup_requests_driver_completed");
     }

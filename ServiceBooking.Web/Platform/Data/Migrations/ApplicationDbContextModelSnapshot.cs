@@ -1066,6 +1066,9 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.HasIndex("WishedDate", "RequestedAt")
                         .HasDatabaseName("ix_pickup_requests_wished");
 
+                    b.HasIndex("Status", "DistrictId", "RequestedAt")
+                        .HasDatabaseName("ix_pickup_requests_status_district");
+
                     b.HasIndex(new[] { "DriverId" }, "ux_pickup_requests_driver_active")
                         .IsUnique()
                         .HasDatabaseName("ux_pickup_requests_driver_active")
