@@ -31,7 +31,7 @@ public sealed class CommandsTests : IAsyncLifetime
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Database is up to date.", second.Output, StringComparison.Ordinal);
         var roles = await ScalarAsync<string>("select string_agg(name, ',' order by name) from roles");
-        Assert.Equal("Admin,Client,Manager,Mechanic,Operator,ShopMechanic,Supervisor", roles);
+        Assert.Equal("Admin,Client,Driver,Manager,Mechanic,Operator,ShopMechanic,Supervisor", roles);
     }
 
     [Fact]
