@@ -156,11 +156,8 @@ public sealed class PickupRequests(
             return new PickupChange.NotFound();
         }
 
-        if (proposal is not null && !proposal.Answers(request.ConfirmedAt))
-        {
-            return new PickupChange.Refused(new DomainException("Pickup.ProposalChanged"));
-        }
-
+        // The proposal is checked on the row each path saves (ChangeAsync's for a decline, the dispatcher's for an
+        // agreement), so one replaced meanwhile loses on the row's version rather than slipping past a read before it.
         if (!agree)
         {
             return await ChangeAsync(id, proposal, r =>
