@@ -9,6 +9,12 @@ public sealed record AnswerTicket(int RequestId, long Proposal)
 {
     /// <summary>Whether <paramref name="confirmedAt"/> (the request's, as stored) is the proposal this ticket answers.</summary>
     public bool Answers(DateTimeOffset? confirmedAt) => confirmedAt is { } at && AnswerTokens.Stamp(at) == Proposal;
+
+    /// <summary>The time of confirmation the stamp stands for (to find the row by it); null for a stamp no time has.</summary>
+    public DateTimeOffset? ConfirmedAt =>
+        Proposal >= 0 && Proposal <= DateTimeOffset.MaxValue.UtcTicks / TimeSpan.TicksPerMicrosecond
+            ? new DateTimeOffset(Proposal * TimeSpan.TicksPerMicrosecond, TimeSpan.Zero)
+            : null;
 }
 
 /// <summary>

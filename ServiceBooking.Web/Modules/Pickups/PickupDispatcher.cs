@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Pickups;
 using ServiceBooking.Web.Modules.Pickups.Data;
 using ServiceBooking.Web.Platform;
@@ -11,36 +10,35 @@ namespace ServiceBooking.Web.Modules.Pickups;
 /// Gives agreed requests to drivers without anyone choosing (seed 003): when a client agrees, the district's waiting
 /// requests go, oldest first, to its free drivers (<see cref="Dispatch"/>); when a driver finishes, they take the oldest
 /// waiting request of a district they serve. Several instances and requests at once: the database keeps a driver to one
-/// active job and a request to one driver; a save that loses either race reads again and tries the next.
+/// active job and a request to one driver. A district is dispatched by one transaction at a time (an advisory lock,
+/// taken only when a driver of the district is free), so agreements of one district do not all race for the same pair;
+/// a driver serving two districts can still be taken by the other's dispatch, and that save reads again.
 /// </summary>
 public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time, WorkshopClock clock)
 {
     /// <summary>How often a dispatch reads again after losing a race before it leaves the rest to the next event.</summary>
     public const int Attempts = 20;
 
+    /// <summary>The first key of the districts' advisory locks (the second is the district's id).</summary>
+    private const int DistrictLocks = 74210;
+
+    /// <summary>The client agreed to the proposed time (<see cref="AgreeAsync(PickupRequest, CancellationToken)"/>); null when the client has no such request.</summary>
+    public async Task<PickupRequest?> AgreeAsync(int requestId, string clientId, CancellationToken cancellationToken) =>
+        await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ClientId == clientId, cancellationToken) is { } request
+            ? await AgreeAsync(request, cancellationToken)
+            : null;
+
     /// <summary>
-    /// The client agreed to the proposed time: the request joins its district's queue, which is then dispatched. With
-    /// <paramref name="proposal"/> (an emailed link's), only that proposal is agreed to: one the manager has replaced
-    /// since is refused (<c>Pickup.ProposalChanged</c>), and one replaced while this runs loses on the row's version.
+    /// The client agreed to the proposed time of <paramref name="request"/> (tracked, as read by the caller, who has
+    /// checked it is the proposal the client saw): the request joins its district's queue, which is then dispatched. A
+    /// proposal replaced since it was read loses on the row's version. Answers the request as the dispatch left it.
     /// </summary>
-    public async Task<PickupRequest?> AgreeAsync(int requestId, string clientId, CancellationToken cancellationToken, AnswerTicket? proposal = null)
+    public async Task<PickupRequest> AgreeAsync(PickupRequest request, CancellationToken cancellationToken)
     {
-        var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ClientId == clientId, cancellationToken);
-        if (request is null)
-        {
-            return null;
-        }
-
-        if (proposal is not null && !proposal.Answers(request.ConfirmedAt))
-        {
-            throw new DomainException("Pickup.ProposalChanged");
-        }
-
         request.Agree(clock.LocalNow, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await DispatchAsync(request.DistrictId, cancellationToken);
-        // Read again: the dispatch may have given it to a driver (and let go of the entity it was read as).
-        return await db.PickupRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
+        var assigned = await DispatchAsync(request.DistrictId, cancellationToken);
+        return assigned.SingleOrDefault(r => r.Id == request.Id) ?? request;
     }
 
     /// <summary>
@@ -61,34 +59,50 @@ public sealed class PickupDispatcher(ApplicationDbContext db, TimeProvider time,
         }
     }
 
-    /// <summary>Gives the district's waiting requests, oldest first, to its free drivers until either runs out.</summary>
-    public async Task DispatchAsync(int districtId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives the district's waiting requests, oldest first, to its free drivers until either runs out; answers the
+    /// requests it gave, as saved.
+    /// </summary>
+    public async Task<IReadOnlyList<PickupRequest>> DispatchAsync(int districtId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < Attempts;)
+        var assigned = new List<PickupRequest>();
+        for (var attempt = 0; attempt < Attempts && await AnyFreeAsync(districtId, cancellationToken);)
         {
             db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({DistrictLocks}, {districtId})", cancellationToken);
             var request = await db.PickupRequests
                 .Where(r => r.DistrictId == districtId && r.Status == PickupStatus.InProgress && r.DriverId == null)
                 .OrderBy(r => r.AnsweredAt).ThenBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
             var driver = request is null ? null : Dispatch.DriverFor(districtId, await CandidatesAsync(districtId, cancellationToken));
             if (request is null || driver is null)
             {
-                return;
+                return assigned;
             }
 
             request.AssignTo(driver.DriverId, time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                assigned.Add(request);
             }
             catch (DbUpdateException error) when (error is DbUpdateConcurrencyException
                 || UniqueViolation.Constraint(error) == PickupRequestConfiguration.OneActiveJobPerDriver)
             {
-                // Another dispatch gave this request away, or this driver a job, since they were read.
+                // This driver took a job of another district they serve since they were read (or the request was
+                // given away outside a dispatch).
                 attempt++;
             }
         }
+
+        return assigned;
     }
+
+    /// <summary>Whether an active driver of the district has no active job: the only case in which a dispatch locks the district.</summary>
+    private Task<bool> AnyFreeAsync(int districtId, CancellationToken cancellationToken) =>
+        db.Drivers.AnyAsync(d => d.IsActive && d.DistrictIds.Contains(districtId)
+            && !db.PickupRequests.Any(r => r.DriverId == d.UserId && r.Status == PickupStatus.InProgress), cancellationToken);
 
     private async Task<IReadOnlyList<DriverCandidate>> CandidatesAsync(int districtId, CancellationToken cancellationToken) =>
         (await db.Drivers.AsNoTracking()

@@ -109,7 +109,7 @@ public sealed class PickupRequests(
 
     /// <summary>The manager proposes a time and a price; the client is emailed the links to agree or decline.</summary>
     public Task<PickupChange> ConfirmAsync(string managerId, int id, DateTime proposedFor, decimal price, CancellationToken cancellationToken) =>
-        ChangeAsync(id, null, async request =>
+        ChangeAsync(id, async request =>
         {
             request.Confirm(managerId, proposedFor, Money.FromRoubles(price), clock.LocalNow, time.GetUtcNow());
             if (await emails.ProposalAsync(request, cancellationToken) is { } email)
@@ -122,56 +122,57 @@ public sealed class PickupRequests(
     /// The client answers the proposal on their page: the one the page showed (<paramref name="proposal"/>, its stamp),
     /// so a proposal the manager replaced meanwhile is refused rather than agreed to unseen.
     /// </summary>
-    public async Task<PickupChange> AnswerMineAsync(string clientId, int id, bool agree, long? proposal, CancellationToken cancellationToken) =>
-        await db.PickupRequests.AsNoTracking().AnyAsync(r => r.Id == id && r.ClientId == clientId, cancellationToken)
-            ? await AnswerAsync(id, new AnswerTicket(id, proposal ?? -1), agree, cancellationToken)
-            : new PickupChange.NotFound();
+    public Task<PickupChange> AnswerMineAsync(string clientId, int id, bool agree, long? proposal, CancellationToken cancellationToken) =>
+        AnswerAsync(id, clientId, new AnswerTicket(id, proposal ?? -1), agree, cancellationToken);
 
     /// <summary>The client answers from the email's link, signed in or not; a link to an earlier proposal is refused.</summary>
     public Task<PickupChange> AnswerAsync(AnswerTicket ticket, bool agree, CancellationToken cancellationToken) =>
-        AnswerAsync(ticket.RequestId, ticket, agree, cancellationToken);
+        AnswerAsync(ticket.RequestId, null, ticket, agree, cancellationToken);
 
     /// <summary>The request a link names, if its proposal is still the request's; null otherwise.</summary>
-    public async Task<PickupRow?> ProposalAsync(AnswerTicket ticket, CancellationToken cancellationToken)
-    {
-        var request = await db.PickupRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ticket.RequestId, cancellationToken);
-        return request is not null && ticket.Answers(request.ConfirmedAt)
-            ? (await RowsAsync(db.PickupRequests.Where(r => r.Id == request.Id), cancellationToken)).Single()
+    public async Task<PickupRow?> ProposalAsync(AnswerTicket ticket, CancellationToken cancellationToken) =>
+        ticket.ConfirmedAt is { } confirmedAt
+            ? (await RowsAsync(db.PickupRequests.Where(r => r.Id == ticket.RequestId && r.ConfirmedAt == confirmedAt), cancellationToken)).SingleOrDefault()
             : null;
-    }
 
     /// <summary>The manager marks the invoice paid: done.</summary>
     public Task<PickupChange> MarkPaidAsync(string managerId, int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, null, request =>
+        ChangeAsync(id, request =>
         {
             request.MarkPaid(managerId, time.GetUtcNow());
             return Task.CompletedTask;
         }, cancellationToken);
 
-    private async Task<PickupChange> AnswerAsync(int id, AnswerTicket? proposal, bool agree, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer, checked against the proposal on the row it saves (read once, tracked), so a proposal replaced after
+    /// the read loses on the row's version rather than slipping past the check. With <paramref name="clientId"/>, only
+    /// that client's request.
+    /// </summary>
+    private async Task<PickupChange> AnswerAsync(int id, string? clientId, AnswerTicket proposal, bool agree, CancellationToken cancellationToken)
     {
-        var request = await db.PickupRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == id && (clientId == null || r.ClientId == clientId), cancellationToken);
         if (request is null)
         {
             return new PickupChange.NotFound();
         }
 
-        // The proposal is checked on the row each path saves (ChangeAsync's for a decline, the dispatcher's for an
-        // agreement), so one replaced meanwhile loses on the row's version rather than slipping past a read before it.
+        if (!proposal.Answers(request.ConfirmedAt))
+        {
+            return new PickupChange.Refused(new DomainException("Pickup.ProposalChanged"));
+        }
+
         if (!agree)
         {
-            return await ChangeAsync(id, proposal, r =>
+            return await ChangeAsync(() =>
             {
-                r.Decline(time.GetUtcNow());
-                return Task.CompletedTask;
+                request.Decline(time.GetUtcNow());
+                return Task.FromResult(request);
             }, cancellationToken);
         }
 
         try
         {
-            return await dispatcher.AgreeAsync(id, request.ClientId, cancellationToken, proposal) is { } agreed
-                ? new PickupChange.Done(agreed)
-                : new PickupChange.NotFound();
+            return new PickupChange.Done(await dispatcher.AgreeAsync(request, cancellationToken));
         }
         catch (DomainException error)
         {
@@ -184,25 +185,14 @@ public sealed class PickupRequests(
         }
     }
 
-    private async Task<PickupChange> ChangeAsync(int id, AnswerTicket? proposal, Func<PickupRequest, Task> change, CancellationToken cancellationToken)
-    {
-        var request = await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null)
-        {
-            return new PickupChange.NotFound();
-        }
-
-        if (proposal is not null && !proposal.Answers(request.ConfirmedAt))
-        {
-            return new PickupChange.Refused(new DomainException("Pickup.ProposalChanged"));
-        }
-
-        return await ChangeAsync(async () =>
-        {
-            await change(request);
-            return request;
-        }, cancellationToken);
-    }
+    private async Task<PickupChange> ChangeAsync(int id, Func<PickupRequest, Task> change, CancellationToken cancellationToken) =>
+        await db.PickupRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } request
+            ? await ChangeAsync(async () =>
+            {
+                await change(request);
+                return request;
+            }, cancellationToken)
+            : new PickupChange.NotFound();
 
     private async Task<PickupChange> ChangeAsync(Func<Task<PickupRequest>> change, CancellationToken cancellationToken)
     {

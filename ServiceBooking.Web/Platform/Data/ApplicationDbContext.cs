@@ -64,22 +64,41 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     /// <summary>The one place that says how the site talks to PostgreSQL (the site and design-time tools both use it).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+        .UseNpgsql(WithPoolDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
         .UseSnakeCaseNamingConvention();
 
     /// <summary>
-    /// Lets Npgsql prepare the statements the site repeats most, so PostgreSQL parses and plans each of them once per
-    /// connection instead of once per request (see bench/RESULTS.md). A connection string that says otherwise wins.
+    /// How the site's pool is used (bench/RESULTS.md for both): Npgsql prepares the statements the site repeats most, so
+    /// PostgreSQL parses and plans each of them once per connection instead of once per request; and a connection given
+    /// back to the pool is not reset (with prepared statements kept, the reset is seven statements, and EF opens and
+    /// closes the connection for every statement outside a transaction). The site keeps no session state on pooled
+    /// connections: no <c>SET</c>, no session advisory lock, no temporary table; the live listener's connection is
+    /// its own, outside the pool. An open transaction is still rolled back. A connection string that says otherwise
+    /// about either wins.
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithPoolDefaults(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        var said = (string[] names) => names.Any(given.ContainsKey);
+        var prepare = !said(["Max Auto Prepare", "MaxAutoPrepare"]);
+        var noReset = !said(["No Reset On Close", "NoResetOnClose"]);
+        if (!prepare && !noReset)
         {
             return connectionString;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32 }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (prepare)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        if (noReset)
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
