@@ -11,6 +11,8 @@
 #   BENCH_ONLY=pickups bench/run.sh  only the pick-ups (about 5 minutes): the same build, cluster and base data set
 #                                  (seed.sql), no baseline, none of the other scenarios; writes only the "Pick-ups"
 #                                  section of bench/RESULTS.md (a whole run writes it too, and the table at the top)
+#   For experiments: BENCH_POOL=24 sets the site's Maximum Pool Size (100); PG_OPTIONS="-c shared_preload_libraries=
+#   pg_stat_statements" is passed to the benchmark's PostgreSQL (tools/pg.sh). Neither is used for the results.
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
 # drives them with wrk, times the reminder and campaign jobs at scale, writes the table into bench/RESULTS.md, and
 # exits non-zero when a request errored, a cell was booked twice, or the burst lost a request, gave a driver two jobs
@@ -73,7 +75,7 @@ log "starting PostgreSQL"
 PG_FSYNC=off pg_init "$work/pg"
 PG_FSYNC=off pg_start "$work/pg" "$work/sock" "$pg_port"
 "$PG_BIN/createdb" -h "$work/sock" -p "$pg_port" -U app servicebooking_bench
-connection="Host=127.0.0.1;Port=$pg_port;Database=servicebooking_bench;Username=app;Maximum Pool Size=100"
+connection="Host=127.0.0.1;Port=$pg_port;Database=servicebooking_bench;Username=app;Maximum Pool Size=${BENCH_POOL:-100}"
 psql_bench() { "$PG_BIN/psql" -h "$work/sock" -p "$pg_port" -U app -d servicebooking_bench -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 export ConnectionStrings__Default=$connection

@@ -10,20 +10,23 @@
 --       districts and 20 000 clients: 89 % done (driven by one of the district's drivers, invoiced and paid), 9 %
 --       declined, 2 % awaiting payment; the newest 60 under review, awaiting the client or awaiting payment. None in
 --       progress: those are the burst's (a driver holds one active job).
--- Districts are numbered 1..20 by id; driver k (1..200) serves district 1 + (k - 1) % 20.
+-- The bench's districts are numbered 1..20 (by name, in the order they are made); driver k (1..200) serves district 1 + (k - 1) % 20.
 \set ON_ERROR_STOP on
 SELECT :'part' = 'burst' AS is_burst, :'part' = 'past' AS is_past \gset
 BEGIN;
-CREATE TEMP TABLE bench_districts ON COMMIT DROP AS SELECT id, row_number() OVER (ORDER BY id) AS k FROM districts;
+-- The bench's districts by name (the site's demo districts, seeded with the demo data, are left out of the numbering).
+CREATE TEMP TABLE bench_names ON COMMIT DROP AS
+SELECT k, name FROM unnest(ARRAY['Арбат','Басманный','Замоскворечье','Красносельский','Мещанский','Пресненский','Таганский','Тверской',
+                                 'Хамовники','Якиманка','Сокольники','Лефортово','Марьино','Митино','Строгино','Бутово','Тёплый Стан',
+                                 'Чертаново','Измайлово','Перово']) WITH ORDINALITY AS n(name, k);
 SELECT id AS manager_id FROM users WHERE user_name = 'manager' \gset
 
 \if :is_burst
-INSERT INTO districts (name, is_active)
-SELECT (ARRAY['Арбат','Басманный','Замоскворечье','Красносельский','Мещанский','Пресненский','Таганский','Тверской','Хамовники','Якиманка',
-              'Сокольники','Лефортово','Марьино','Митино','Строгино','Бутово','Тёплый Стан','Чертаново','Измайлово','Перово'])[k], true
-FROM generate_series(1, 20) k;
-INSERT INTO bench_districts SELECT id, row_number() OVER (ORDER BY id) FROM districts;
+INSERT INTO districts (name, is_active) SELECT name, true FROM bench_names ORDER BY k;
+\endif
+CREATE TEMP TABLE bench_districts ON COMMIT DROP AS SELECT d.id, n.k FROM districts d JOIN bench_names n ON n.name = d.name;
 
+\if :is_burst
 INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp,
                    concurrency_stamp, phone_number, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count,
                    first_name, last_name, patronymic, preferred_culture, created_at, promo_opt_out)

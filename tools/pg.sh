@@ -44,7 +44,8 @@ pg_init() {
   }
 }
 
-# pg_start DATA_DIR SOCKET_DIR [PORT]: starts the server; with PORT it also listens on 127.0.0.1:PORT.
+# pg_start DATA_DIR SOCKET_DIR [PORT]: starts the server; with PORT it also listens on 127.0.0.1:PORT. PG_FSYNC (on),
+# PG_MAX_CONNECTIONS (200) and PG_OPTIONS (more "-c name=value" settings, none by default) change its settings.
 # random_page_cost 1.1: the data sits on SSD or in memory, so index lookups cost little more than reading in order;
 # with the default 4 the planner hashes whole tables to join a day of bookings (the manager's grid went from 60 ms to
 # 5 ms a query, bench/RESULTS.md).
@@ -57,7 +58,7 @@ pg_start() {
     return 0
   fi
   pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses=$listen -p $port -k $sock -c fsync=${PG_FSYNC:-on} -c max_connections=${PG_MAX_CONNECTIONS:-200} -c random_page_cost=1.1" \
+    -o "-c listen_addresses=$listen -p $port -k $sock -c fsync=${PG_FSYNC:-on} -c max_connections=${PG_MAX_CONNECTIONS:-200} -c random_page_cost=1.1 ${PG_OPTIONS:-}" \
     start >/dev/null || {
     tail -n 30 "$data/server.log" >&2
     return 1
