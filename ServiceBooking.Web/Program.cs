@@ -1,4 +1,5 @@
 using ServiceBooking.Web.Modules.Accounts;
+using ServiceBooking.Web.Modules.Api;
 using ServiceBooking.Web.Modules.Bookings;
 using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
@@ -19,7 +20,8 @@ builder.AddPlatform(requirePublicUrl: command is null or "run-job")
     .AddBookings()
     .AddCampaigns()
     .AddWorkOrders()
-    .AddPickups();
+    .AddPickups()
+    .AddApi();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -27,6 +29,7 @@ app.MapCatalog();
 app.MapBookings();
 app.MapWorkOrders();
 app.MapPickups();
+app.MapApi();
 
 if (command is not null)
 {

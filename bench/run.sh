@@ -88,7 +88,7 @@ export Demo__Password=bench-pass-1
 # wrk is one client address signing in dozens of accounts and posting bookings flat out: what is measured is the
 # calendar, not the flood protection, so every rate limit is lifted for the benchmark.
 for limit in SignInPerAddress SignInPerLogin RegisterPerAddress RegisterPerEmail ResendConfirmationPerAddress \
-             ResendConfirmationPerEmail ForgotPasswordPerAddress ForgotPasswordPerEmail BookingPerUser; do
+             ResendConfirmationPerEmail ForgotPasswordPerAddress ForgotPasswordPerEmail BookingPerUser ApiPerCredential; do
   export "RateLimits__${limit}__Permits=1000000" "RateLimits__${limit}__WindowSeconds=1"
 done
 # Likewise the live streams one account may hold: the load client opens hundreds as two accounts.

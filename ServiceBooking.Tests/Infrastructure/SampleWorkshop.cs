@@ -185,6 +185,9 @@ public sealed class SampleWorkshop
         sample._values["token"] = services.GetRequiredService<UnsubscribeTokens>().For(ids["client"]);
         sample._values["clientId"] = ids["client"];
         sample._values["spareId"] = ids["spare"];
+        var issued = await services.GetRequiredService<ServiceBooking.Web.Modules.Api.ApiTokens>()
+            .IssueAsync(ids["admin"], "Образец", ["read"], ids["manager"], CancellationToken.None);
+        sample._values["apiToken"] = Invariant(issued.Id);
         return sample;
     }
 

@@ -242,6 +242,16 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("/Driver/Index", null, "/Driver", Access.Drivers),
         new("/Driver/Index", "Job", "/Driver?handler=Job", Access.Drivers),
         new("/Driver/Index", "Done", "/Driver?handler=Done&id={pickupJob}", Access.Drivers),
+
+        // The API's tokens (Admin) and its description (anyone); the API itself: Api/ApiAccessMatrixTests
+        new("Admin:/ApiTokens/Index", null, "/Admin/ApiTokens", Access.Admin, Form: "Input.Name=bot&Input.Scopes=read&Input.ActsAs=nobody"),
+        new("Admin:/ApiTokens/Index", "Issue", "/Admin/ApiTokens?handler=Issue", Access.Admin, Form: "Input.Name=bot&Input.Scopes=read&Input.ActsAs=nobody"),
+        new("Admin:/ApiTokens/Index", "Revoke", "/Admin/ApiTokens?handler=Revoke&id={apiToken}", Access.Admin),
+        new("/api/openapi/{documentName}.json", null, "/api/openapi/v1.json", Access.Anyone),
+        new("/api/docs/{documentName?}", null, "/api/docs", Access.Anyone),
+        new("/api/docs/scalar.js", null, "/api/docs/scalar.js", Access.Anyone),
+        new("/api/docs/scalar.aspnetcore.js", null, "/api/docs/scalar.aspnetcore.js", Access.Anyone),
+        new("/api/docs/favicon.svg", null, "/api/docs/favicon.svg", Access.Anyone),
     ];
 
     /// <summary>
@@ -250,7 +260,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
     /// </summary>
     internal static IReadOnlyList<string> PagesFor(Visitor visitor) =>
     [
-        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/live" or "/Orders/{id:int}/live" or "/Pickups/live" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
+        .. Table.Where(row => row.Handler is null && row.Page is not ("/health" or "/pictures/{name}" or "/Error" or "/Booking/live" or "/Manager/Calendar/live" or "/Orders/live" or "/Orders/{id:int}/live" or "/Pickups/live" or "/api/openapi/{documentName}.json" or "/api/docs/{documentName?}" or "/api/docs/scalar.js" or "/api/docs/scalar.aspnetcore.js" or "/api/docs/favicon.svg" or "/Orders/Assign" or "/Orders/Shift" or "/Orders/Photo") && row.Access is not Access.Absent
                 && Expected(row, new Served(true, [HttpMethods.Get]), visitor, HttpMethod.Get, withToken: false) == OutcomeKind.Allowed)
             .Select(row => row.Url),
     ];
@@ -422,9 +432,11 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
                 found.TryAdd((name, null), new Served(true, []));
             }
             else if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null
-                     && !pattern.Contains(":file}", StringComparison.Ordinal))
+                     && !pattern.Contains(":file}", StringComparison.Ordinal)
+                     && !pattern.StartsWith("/api/v1/", StringComparison.Ordinal))
             {
-                // (":file" is the fallback that serves static files from the build output.)
+                // (":file" is the fallback that serves static files from the build output; the API, which takes no
+                // cookie, has its own matrix of tokens and scopes: Api/ApiAccessMatrixTests.)
                 var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get, HttpMethods.Post];
                 found[(pattern, null)] = new Served(false, [.. methods]);
             }

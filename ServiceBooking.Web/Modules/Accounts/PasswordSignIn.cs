@@ -37,6 +37,21 @@ public sealed class PasswordSignIn(
 
     public async Task<SignInOutcome> SignInAsync(string login, string password, bool remember, CancellationToken cancellationToken)
     {
+        var outcome = await CheckAsync(login, password, cancellationToken);
+        if (outcome is SignInOutcome.SignedIn signedIn)
+        {
+            await signIn.SignInAsync(signedIn.User, remember);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The same checks without the site's cookie (the API's sign-in, which answers with tokens): <see cref="SignInOutcome.SignedIn"/>
+    /// means the password was right and the account may sign in.
+    /// </summary>
+    public async Task<SignInOutcome> CheckAsync(string login, string password, CancellationToken cancellationToken)
+    {
         login = login.Trim();
         if (await throttle.TryAsync(ThrottleKind.SignInLogin, login, cancellationToken) is { } wait)
         {
@@ -69,7 +84,6 @@ public sealed class PasswordSignIn(
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await signIn.SignInAsync(user, remember);
         return new SignInOutcome.SignedIn(user);
     }
 

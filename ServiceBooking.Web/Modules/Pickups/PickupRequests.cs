@@ -62,6 +62,41 @@ public sealed class PickupRequests(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// A job published by the desk for a client who has already agreed (by phone, or through a dispatch service, seed
+    /// 003): the request is made, confirmed by <paramref name="managerId"/> at the window's start (or a minute from now,
+    /// when that has passed) for <paramref name="price"/>, agreed, and dispatched at once: it answers as the dispatch left
+    /// it (with a driver, or waiting in the district's queue). No proposal is emailed: nothing is left to answer.
+    /// </summary>
+    public async Task<PickupChange> PublishAsync(string managerId, string clientId, PickupDraft draft, decimal price, CancellationToken cancellationToken)
+    {
+        if (draft.CarId is not { } carId || !await db.Cars.AnyAsync(c => c.Id == carId && c.OwnerId == clientId && c.IsActive, cancellationToken))
+        {
+            return new PickupChange.Refused(new DomainException("Pickup.NoCar"));
+        }
+
+        if (draft.DistrictId is not { } districtId || !await db.Districts.AnyAsync(d => d.Id == districtId && d.IsActive, cancellationToken))
+        {
+            return new PickupChange.Refused(new DomainException("Pickup.NoDistrict"));
+        }
+
+        try
+        {
+            var localNow = clock.LocalNow;
+            var request = PickupRequest.Request(clientId, carId, draft.Address, districtId, draft.WishedDate!.Value, draft.From!.Value, draft.To!.Value,
+                draft.Comment, clock.Today, time.GetUtcNow());
+            var start = draft.WishedDate.Value.ToDateTime(draft.From.Value);
+            var soonest = localNow.AddTicks(-(localNow.Ticks % TimeSpan.TicksPerMinute)).AddMinutes(1);
+            request.Confirm(managerId, start > localNow ? start : soonest, Money.FromRoubles(price), localNow, time.GetUtcNow());
+            db.PickupRequests.Add(request);
+            return new PickupChange.Done(await dispatcher.AgreeAsync(request, cancellationToken));
+        }
+        catch (DomainException error)
+        {
+            return new PickupChange.Refused(error);
+        }
+    }
+
     /// <summary>The client's requests, newest first.</summary>
     public async Task<IReadOnlyList<PickupRow>> MineAsync(string clientId, CancellationToken cancellationToken) =>
         await RowsAsync(db.PickupRequests.Where(r => r.ClientId == clientId).OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Take(50),

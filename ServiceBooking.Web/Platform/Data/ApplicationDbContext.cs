@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ServiceBooking.Domain.Api;
 using ServiceBooking.Domain.Bookings;
 using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Catalog;
@@ -56,6 +57,13 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Driver> Drivers => Set<Driver>();
 
     public DbSet<PickupRequest> PickupRequests => Set<PickupRequest>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ApiSession> ApiSessions => Set<ApiSession>();
+
+    /// <summary>The answers to creating API calls that carried an <c>Idempotency-Key</c>, replayed when the call is retried.</summary>
+    public DbSet<Modules.Api.IdempotentAnswer> IdempotentAnswers => Set<Modules.Api.IdempotentAnswer>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 

@@ -58,6 +58,9 @@ public sealed class RateLimitOptions
     public RateLimit ForgotPasswordPerEmail { get; set; } = new(3, 3600);
 
     public RateLimit BookingPerUser { get; set; } = new(30, 60);
+
+    /// <summary>Every API call (reads too), per credential: an application's token or a staff member's session.</summary>
+    public RateLimit ApiPerCredential { get; set; } = new(600, 60);
 }
 
 /// <summary>The limits by what was typed (a login name, a target email), checked in the page handler that reads it.</summary>
@@ -134,6 +137,10 @@ public static class RateLimits
     public const string ResendConfirmation = "resend-confirmation";
     public const string ForgotPassword = "forgot-password";
     public const string Booking = "booking";
+    public const string Api = "api";
+
+    /// <summary>The claim an API caller's credential is named by (set by the API's authentication).</summary>
+    public const string CredentialClaim = "credential";
 
     public static void AddRateLimits(this IServiceCollection services)
     {
@@ -149,10 +156,26 @@ public static class RateLimits
             options.AddPolicy(ResendConfirmation, context => PerAddress(context, ResendConfirmation, limits.ResendConfirmationPerAddress));
             options.AddPolicy(ForgotPassword, context => PerAddress(context, ForgotPassword, limits.ForgotPasswordPerAddress));
             options.AddPolicy(Booking, context => PerUser(context, Booking, limits.BookingPerUser));
-            options.OnRejected = (rejected, _) =>
+            options.AddPolicy(Api, context => RateLimitPartition.GetTokenBucketLimiter(
+                $"{Api}:{context.User.FindFirstValue(CredentialClaim) ?? context.Connection.RemoteIpAddress?.ToString()}", _ => limits.ApiPerCredential.Bucket()));
+            options.OnRejected = async (rejected, _) =>
             {
-                Reject(rejected.HttpContext.Response, Throttle.RetryAfter(rejected.Lease));
-                return ValueTask.CompletedTask;
+                var context = rejected.HttpContext;
+                Reject(context.Response, Throttle.RetryAfter(rejected.Lease));
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    // The API answers in problem details (RFC 9457), with the same Retry-After.
+                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context,
+                        ProblemDetails = new ProblemDetails
+                        {
+                            Status = StatusCodes.Status429TooManyRequests,
+                            Title = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["Api.TooManyRequests"],
+                            Extensions = { ["code"] = "Api.TooManyRequests" },
+                        },
+                    });
+                }
             };
         });
     }
