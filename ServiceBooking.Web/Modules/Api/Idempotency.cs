@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ServiceBooking.Domain.Api;
 using ServiceBooking.Web.Platform.Data;
 using ServiceBooking.Web.Platform.Hosting;
 

@@ -63,7 +63,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<ApiSession> ApiSessions => Set<ApiSession>();
 
     /// <summary>The answers to creating API calls that carried an <c>Idempotency-Key</c>, replayed when the call is retried.</summary>
-    public DbSet<Modules.Api.IdempotentAnswer> IdempotentAnswers => Set<Modules.Api.IdempotentAnswer>();
+    public DbSet<IdempotentAnswer> IdempotentAnswers => Set<IdempotentAnswer>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 

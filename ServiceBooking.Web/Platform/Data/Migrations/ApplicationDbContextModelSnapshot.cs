@@ -1631,7 +1631,7 @@ namespace ServiceBooking.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ServiceBooking.Web.Modules.Api.IdempotentAnswer", b =>
+            modelBuilder.Entity("ServiceBooking.Domain.Api.IdempotentAnswer", b =>
                 {
                     b.Property<string>("Credential")
                         .HasMaxLength(64)

@@ -1,4 +1,4 @@
-namespace ServiceBooking.Web.Modules.Api;
+namespace ServiceBooking.Domain.Api;
 
 /// <summary>
 /// The answer a creating call gave under an <c>Idempotency-Key</c>, kept so that the same call retried (a lost answer,
