@@ -365,6 +365,24 @@ result[burst]=$(grep '^RESULT' "$work/burst.out" | sed 's/^RESULT //' || true)
 log "pick-up burst (exit $burst_rc): ${result[burst]}"
 burst_doubles=$(psql_bench -c "select count(*) from (select 1 from pickup_requests where status = 'InProgress' and driver_id is not null group by driver_id having count(*) > 1) d")
 
+# The same 2 000 collections published at once as jobs by a dispatch service (seed 003; issue 15's POST /api/v1/jobs
+# with a token of the desk's): the answers' requests are put back to waiting for their client first, so that the 200
+# drivers are free again. The token is made as the Admin's page makes one (its SHA-256 stored, never the token).
+psql_bench -c "UPDATE pickup_requests SET status = 'AwaitingClient', answered_at = NULL, driver_id = NULL, assigned_at = NULL WHERE status = 'InProgress'" >/dev/null
+psql_bench -c "select client_id, car_id, district_id from pickup_requests where status = 'AwaitingClient' and client_id like 'bench-%' order by id limit 2000" \
+  | tr '|' '\t' >"$out/pickup-jobs.txt"
+api_token="sbk_$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+psql_bench -c "INSERT INTO api_tokens (name, prefix, secret_hash, scopes, user_id, created_by_id, created_at)
+  SELECT 'Стенд: служба доставки', substr('$api_token', 5, 12), decode('$(printf %s "$api_token" | sha256sum | cut -d' ' -f1)', 'hex'), '{dispatch}',
+         (SELECT id FROM users WHERE user_name = 'manager'), (SELECT id FROM users WHERE user_name = 'admin'), now()" >/dev/null
+log "pick-ups: $(wc -l <"$out/pickup-jobs.txt") jobs to publish through the API"
+(cd "$out/pickupburst" && PICKUP_BURST_TOKEN=$api_token exec dotnet PickupBurst.dll "http://127.0.0.1:$site_port" "$connection" "$out/pickup-jobs.txt" 5000 256 "$burst_rounds" "$site_pid") \
+  >"$work/jobs.out" 2>"$work/jobs.err" && jobs_rc=0 || jobs_rc=$?
+cat "$work/jobs.err" >&2
+result[jobs]=$(grep '^RESULT' "$work/jobs.out" | sed 's/^RESULT //' || true)
+log "job publishing burst (exit $jobs_rc): ${result[jobs]}"
+jobs_doubles=$(psql_bench -c "select count(*) from (select 1 from pickup_requests where status = 'InProgress' and driver_id is not null group by driver_id having count(*) > 1) d")
+
 seed_pickups() { # first last: one slice of the layout of $pickups_past past requests; prints the milliseconds it took
   local started
   started=$(millis)
@@ -419,6 +437,13 @@ if [ -n "${result[burst]:-}" ] && [ "$(field burst failed)" = 0 ] && [ "$(field 
 fi
 settle_ms=$(field burst settle_ms)
 [[ "$settle_ms" =~ ^[0-9]+$ ]] || settle_ms=999999
+jobs_ok=0
+if [ -n "${result[jobs]:-}" ] && [ "$(field jobs failed)" = 0 ] && [ "$(field jobs doubles)" = 0 ] && [ "$jobs_doubles" = 0 ] \
+   && [ "$(field jobs lost)" = 0 ] && [ "$(field jobs stranded)" = 0 ] && [ "$(field jobs posts)" = 2000 ] && [ "$(field jobs broken_rounds)" = 0 ]; then
+  jobs_ok=1
+fi
+jobs_ms=$(field jobs settle_ms)
+[[ "$jobs_ms" =~ ^[0-9]+$ ]] || jobs_ms=999999
 pickups_errors=0
 for name in pickups_table_small pickups_page_small pickups_table_large pickups_page_large; do
   pickups_errors=$(( pickups_errors + $(field "$name" errors) + $(field "$name" non2xx) ))
@@ -436,6 +461,12 @@ CPU meanwhile: the site $(field burst site_cpu_ms) ms, PostgreSQL $(field burst 
 saying "agreed" $(field burst agreed); assigned $(field burst assigned) (expected $(field burst expected_assigned)), queued $(field burst queued), drivers with two active jobs $(field burst doubles) during the
 burst and $burst_doubles after, requests lost $(field burst lost), left waiting beside a free driver $(field burst stranded); rounds that broke a rule $(field burst broken_rounds). Sweep job off.
 
+Jobs published through the API (the same 2 000 collections, clients, cars and districts, by a dispatch service with a token of the desk's: POST
+/api/v1/jobs, all at once over $(field jobs connections) connections, nothing opened first), $(field jobs rounds) rounds (settled in $(field jobs settle_rounds) ms). The last round: every job
+created $(field jobs agreed_ms) ms after the first POST, settled at $(field jobs settle_ms) ms (POST p50 $(field jobs p50_ms) ms, p99 $(field jobs p99_ms) ms); CPU: the site
+$(field jobs site_cpu_ms) ms, PostgreSQL $(field jobs pg_cpu_ms) ms; failed $(field jobs failed) (5xx $(field jobs errors5xx)); assigned $(field jobs assigned) (expected $(field jobs expected_assigned)), queued
+$(field jobs queued), drivers with two active jobs $(field jobs doubles) during and $jobs_doubles after, lost $(field jobs lost), stranded $(field jobs stranded).
+
 Desk's table: $n_pickups requests ($pickup_statuses): the newest $pickups_small past ones (made in $pickups_small_ms ms)
 and the burst's, then all $pickups_past past ones (the other $((pickups_past - pickups_small)) made in $pickups_large_ms ms); $(wc -l <"$out/pickup-lists.txt") filter combinations (status ×
 district, wished days, later pages) in turn, signed in as the manager; wrk with 2 threads and $connections connections for ${seconds} s each, both
@@ -451,7 +482,9 @@ $(row "pick-ups page (full), $pickups_past past" pickups_page_large)
 | target | measured | |
 |---|---|---|
 | burst: every job assigned or queued, no driver with two, no answer failed | assigned $(field burst assigned), queued $(field burst queued), lost $(field burst lost), drivers with two $(field burst doubles)/$burst_doubles, failed $(field burst failed) (5xx $(field burst errors5xx)) | $(check "$burst_ok == 1") |
-| burst of $(field burst posts) settles in under 5 s (last of $(field burst rounds) rounds) | $(field burst settle_ms) ms (rounds: $(field burst settle_rounds)) | $(check "$settle_ms < 5000") |
+| burst of $(field burst posts) answers settles in under 5 s (last of $(field burst rounds) rounds) | $(field burst settle_ms) ms (rounds: $(field burst settle_rounds)) | $(check "$settle_ms < 5000") |
+| 2 000 jobs published at once (API): every one assigned or queued, no driver with two, none failed | assigned $(field jobs assigned), queued $(field jobs queued), lost $(field jobs lost), drivers with two $(field jobs doubles)/$jobs_doubles, failed $(field jobs failed) | $(check "$jobs_ok == 1") |
+| 2 000 jobs published at once (API) settle in under 5 s (last of $(field jobs rounds) rounds) | $(field jobs settle_ms) ms (rounds: $(field jobs settle_rounds)) | $(check "$jobs_ms < 5000") |
 | pick-ups table (htmx) ≥ 500 req/s at $connections connections, $n_pickups requests | ${pickups_table_rps} req/s (full page ${pickups_page_rps}) | $(check "${pickups_table_rps:-0} >= 500") |
 | no errors or non-2xx on the desk's table | $pickups_errors | $(check "$pickups_errors == 0") |
 BLOCK
@@ -469,6 +502,7 @@ echo "$pickups_block"
 echo
 pickups_failed=0
 [ "$burst_ok" = 1 ] || { echo "FAILED: the pick-up burst lost a request, gave a driver two jobs, left one beside a free driver or had an answer fail (exit $burst_rc; ${result[burst]:-no result})" >&2; pickups_failed=1; }
+[ "$jobs_ok" = 1 ] || { echo "FAILED: the job publishing burst lost a job, gave a driver two, left one beside a free driver or had a call fail (exit $jobs_rc; ${result[jobs]:-no result})" >&2; pickups_failed=1; }
 [ "$pickups_errors" -eq 0 ] || { echo "FAILED: $pickups_errors requests of the pick-ups table errored" >&2; pickups_failed=1; }
 [ -z "$only" ] || exit $pickups_failed
 

@@ -33,6 +33,11 @@ public sealed class ApiAccessMatrixTests(BookingFixture fixture) : ApiTest(fixtu
         new("POST", "/api/v1/jobs", "/api/v1/jobs", ApiScopes.Dispatch, Desk),
         new("GET", "/api/v1/jobs/{id:int}", "/api/v1/jobs/1", ApiScopes.Read, Dispatchers),
         new("POST", "/api/v1/jobs/{id:int}/complete", "/api/v1/jobs/1/complete", ApiScopes.Dispatch, Dispatchers),
+        new("GET", "/api/v1/requests", "/api/v1/requests", ApiScopes.Read, Desk),
+        new("GET", "/api/v1/requests/{id:int}", "/api/v1/requests/1", ApiScopes.Read, Desk),
+        new("POST", "/api/v1/requests", "/api/v1/requests", ApiScopes.Dispatch, Desk),
+        new("POST", "/api/v1/requests/{id:int}/confirm", "/api/v1/requests/1/confirm", ApiScopes.Dispatch, Desk),
+        new("POST", "/api/v1/requests/{id:int}/status", "/api/v1/requests/1/status", ApiScopes.Dispatch, Desk),
     ];
 
     private static readonly string[] StaffRoles = [Roles.Admin, Roles.Manager, Roles.Driver, Roles.Mechanic, Roles.Supervisor];

@@ -14,6 +14,9 @@
 // time) for bench/run.sh; exits non-zero when in any round an answer failed, a driver held two active jobs or a request
 // was lost or left beside a free driver, or when the last round took the limit or longer.
 //   PickupBurst <site> <connection> <links file> [limit ms, 5000] [connections, 256] [rounds, 1] [site pid]
+// With PICKUP_BURST_TOKEN set (an API token of the desk's, scope dispatch), the burst publishes jobs instead, as a
+// dispatch service does (seed 003, POST /api/v1/jobs): the file has one line per job (client id, car id, district id),
+// nothing is opened first, and the jobs are told apart by their comment; between rounds the round's jobs are deleted.
 // The links file has one line per request: its id and the path of its agree link (tab-separated). With the site's
 // process id the CPU time is read from /proc (the site's, and every postgres process's with its reaped children).
 using System.Collections.Concurrent;
@@ -30,8 +33,13 @@ if (args.Length < 3)
 }
 
 var (site, connectionString) = (new Uri(args[0]), args[1]);
-var links = File.ReadAllLines(args[2]).Where(l => l.Length > 0).Select(l => l.Split('\t'))
-    .Select(p => (Id: int.Parse(p[0], CultureInfo.InvariantCulture), Path: p[1])).ToArray();
+var apiToken = Environment.GetEnvironmentVariable("PICKUP_BURST_TOKEN") is { Length: > 0 } given ? given : null;
+const string JobMarker = "Стенд: публикация";
+var lines = File.ReadAllLines(args[2]).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToArray();
+var links = apiToken is null
+    ? lines.Select(p => (Id: int.Parse(p[0], CultureInfo.InvariantCulture), Path: p[1])).ToArray()
+    : lines.Select((p, i) => (Id: i, Path: string.Empty)).ToArray();
+var tomorrow = DateTime.Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 int Option(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var (limitMs, connections, rounds, sitePid) = (Option(3, 5000), Option(4, 256), Option(5, 1), Option(6, 0));
 var ids = links.Select(l => l.Id).ToArray();
@@ -63,7 +71,14 @@ if (sitePid > 0)
 var results = new List<Round>();
 for (var round = 1; round <= rounds; round++)
 {
-    if (round > 1)
+    if (round > 1 && apiToken is not null)
+    {
+        // The round's jobs go (their drivers are free again): the next round publishes them afresh.
+        await using var clear = new NpgsqlCommand("DELETE FROM pickup_requests WHERE comment = @marker", poll);
+        clear.Parameters.AddWithValue("marker", JobMarker);
+        await clear.ExecuteNonQueryAsync();
+    }
+    else if (round > 1)
     {
         await using var reset = new NpgsqlCommand(
             "UPDATE pickup_requests SET status = 'AwaitingClient', answered_at = NULL, driver_id = NULL, assigned_at = NULL WHERE id = ANY (@ids)", poll);
@@ -88,7 +103,7 @@ return !broken && last.SettleMs is { } ms && ms < limitMs ? 0 : 1;
 
 async Task<Round?> RunAsync(int round)
 {
-    var before = await StateAsync(poll, ids);
+    var before = await StateAsync(poll, ids, apiToken is null ? null : JobMarker, links.Length);
     if (before.Awaiting != links.Length)
     {
         Console.Error.WriteLine($"{links.Length} links but {before.Awaiting} of their requests wait for the client.");
@@ -100,10 +115,15 @@ async Task<Round?> RunAsync(int round)
     await using (var command = new NpgsqlCommand("""
         SELECT count(*)::int, (SELECT count(*)::int FROM drivers d WHERE d.is_active AND r.district_id = ANY (d.district_ids)
                                  AND NOT EXISTS (SELECT 1 FROM pickup_requests j WHERE j.driver_id = d.user_id AND j.status = 'InProgress'))
-        FROM pickup_requests r WHERE r.id = ANY (@ids) GROUP BY r.district_id
+        FROM (SELECT district_id FROM pickup_requests WHERE id = ANY (@ids) AND @jobs IS NULL
+              UNION ALL SELECT unnest(@jobs::int[])) r GROUP BY r.district_id
         """, poll))
     {
-        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("ids", apiToken is null ? ids : Array.Empty<int>());
+        command.Parameters.Add(new NpgsqlParameter("jobs", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer)
+        {
+            Value = apiToken is null ? DBNull.Value : lines.Select(l => int.Parse(l[2], CultureInfo.InvariantCulture)).ToArray(),
+        });
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -115,7 +135,7 @@ async Task<Round?> RunAsync(int round)
     var prepared = new (string Cookie, string Token)[links.Length];
     var prepClock = Stopwatch.StartNew();
     var prepFailures = new ConcurrentBag<string>();
-    await Parallel.ForEachAsync(Enumerable.Range(0, links.Length), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, token) =>
+    await Parallel.ForEachAsync(Enumerable.Range(0, apiToken is null ? links.Length : 0), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, token) =>
     {
         using var page = await http.GetAsync(links[i].Path, token);
         var html = await page.Content.ReadAsStringAsync(token);
@@ -150,17 +170,36 @@ async Task<Round?> RunAsync(int round)
         var started = clock.Elapsed.TotalMilliseconds;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, link.Path)
+            using var request = apiToken is null
+                ? new HttpRequestMessage(HttpMethod.Post, link.Path)
+                {
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = prepared[i].Token }),
+                }
+                : new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs")
+                {
+                    Content = new StringContent(string.Create(CultureInfo.InvariantCulture,
+                        $$"""{"clientId":"{{lines[i][0]}}","carId":{{lines[i][1]}},"districtId":{{lines[i][2]}},"address":"ул. Стендовая, {{i + 1}}","date":"{{tomorrow}}","windowFrom":"10:00","windowTo":"13:00","comment":"{{JobMarker}}","price":2500}"""),
+                        System.Text.Encoding.UTF8, "application/json"),
+                };
+            if (apiToken is not null)
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = prepared[i].Token }),
-            };
-            if (prepared[i].Cookie.Length > 0)
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiToken);
+            }
+            else if (prepared[i].Cookie.Length > 0)
             {
                 request.Headers.Add("Cookie", prepared[i].Cookie);
             }
 
             using var answer = await http.SendAsync(request);
             var html = await answer.Content.ReadAsStringAsync();
+            if (apiToken is not null)
+            {
+                // "agreed" stands for published here: a 201 with the job's state (Assigned or Queued).
+                var state = Regex.Match(html, "\"state\":\"(\\w+)\"");
+                return new Answer((int)answer.StatusCode, answer.StatusCode == HttpStatusCode.Created && state.Success ? "agreed" : "told: " + html[..Math.Min(200, html.Length)],
+                    started, clock.Elapsed.TotalMilliseconds);
+            }
+
             var outcome = Regex.Match(html, "<div class=\"alert ([^\"]+)\" role=\"status\" data-testid=\"answer-outcome\">([^<]*)<");
             return new Answer((int)answer.StatusCode,
                 outcome.Success ? (outcome.Groups[1].Value == "alert-success" ? "agreed" : "told: " + outcome.Groups[2].Value.Trim()) : "no outcome",
@@ -181,7 +220,7 @@ async Task<Round?> RunAsync(int round)
     _ = all.ContinueWith(_ => Interlocked.Exchange(ref answered, 1), TaskScheduler.Default);
     while (true)
     {
-        var state = await StateAsync(poll, ids);
+        var state = await StateAsync(poll, ids, apiToken is null ? null : JobMarker, links.Length);
         var at = clock.Elapsed.TotalMilliseconds;
         polls++;
         maxDoubles = Math.Max(maxDoubles, state.Doubles);
@@ -209,7 +248,7 @@ async Task<Round?> RunAsync(int round)
 
     (siteCpu, pgCpu) = (SiteCpuMs() - siteCpu, PostgresCpuMs() - pgCpu);
     var answers = await all;
-    var after = await StateAsync(poll, ids);
+    var after = await StateAsync(poll, ids, apiToken is null ? null : JobMarker, links.Length);
     maxDoubles = Math.Max(maxDoubles, after.Doubles);
     foreach (var group in answers.GroupBy(r => $"{r.Status} {r.Outcome}").OrderByDescending(g => g.Count()))
     {
@@ -269,23 +308,26 @@ static Dictionary<int, long>? Stat(int pid)
 
 static string Ms(double? value) => value is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "never";
 
-// Where the burst's requests are: waiting for the client; in progress with a driver; in progress without one;
-// "stranded" (no driver though a driver of the district is free: the dispatch is still at it, or left it); and how
-// many drivers hold two active jobs.
-static async Task<(int Awaiting, int Assigned, int Queued, int Stranded, long Doubles)> StateAsync(NpgsqlConnection connection, int[] ids)
+// Where the burst's requests are: waiting for the client (with a marker, the jobs not published yet: the expected
+// count less those with the marker as their comment); in progress with a driver; in progress without one; "stranded"
+// (no driver though a driver of the district is free: the dispatch is still at it, or left it); and how many drivers
+// hold two active jobs.
+static async Task<(int Awaiting, int Assigned, int Queued, int Stranded, long Doubles)> StateAsync(NpgsqlConnection connection, int[] ids, string? marker, int expected)
 {
     await using var command = new NpgsqlCommand("""
         WITH busy AS (SELECT driver_id FROM pickup_requests WHERE status = 'InProgress' AND driver_id IS NOT NULL),
              free AS (SELECT DISTINCT unnest(d.district_ids) AS district_id FROM drivers d
                       WHERE d.is_active AND d.user_id NOT IN (SELECT driver_id FROM busy))
-        SELECT count(*) FILTER (WHERE r.status = 'AwaitingClient')::int,
+        SELECT CASE WHEN @marker::text IS NULL THEN count(*) FILTER (WHERE r.status = 'AwaitingClient') ELSE @expected - count(*) END::int,
                count(*) FILTER (WHERE r.status = 'InProgress' AND r.driver_id IS NOT NULL)::int,
                count(*) FILTER (WHERE r.status = 'InProgress' AND r.driver_id IS NULL)::int,
                count(*) FILTER (WHERE r.status = 'InProgress' AND r.driver_id IS NULL AND r.district_id IN (SELECT district_id FROM free))::int,
                (SELECT count(*) FROM (SELECT 1 FROM busy GROUP BY driver_id HAVING count(*) > 1) x)
-        FROM pickup_requests r WHERE r.id = ANY (@ids)
+        FROM pickup_requests r WHERE (@marker::text IS NULL AND r.id = ANY (@ids)) OR r.comment = @marker::text
         """, connection);
     command.Parameters.AddWithValue("ids", ids);
+    command.Parameters.Add(new NpgsqlParameter("marker", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)marker ?? DBNull.Value });
+    command.Parameters.AddWithValue("expected", expected);
     await using var reader = await command.ExecuteReaderAsync();
     await reader.ReadAsync();
     return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4));

@@ -1,4 +1,5 @@
 using ServiceBooking.Domain.Pickups;
+using ServiceBooking.Web.Modules.Pickups;
 
 namespace ServiceBooking.Web.Modules.Api;
 
@@ -57,3 +58,26 @@ public sealed record NewJob(
     string? ClientId, int? CarId, string? Address, int? DistrictId, DateOnly? Date, TimeOnly? WindowFrom, TimeOnly? WindowTo, string? Comment, decimal? Price);
 
 public sealed record CompleteJob(string? Comment);
+
+/// <summary>A pick-up request as seed 000 lists it: who, what, where, when, its status and, while waiting, why.</summary>
+public sealed record RequestDto(
+    int Id, PickupStatus Status, string ClientId, string ClientName, string? ClientPhone, string Car, string Address, string District,
+    DateOnly WishedDate, TimeOnly WindowFrom, TimeOnly WindowTo, string? Comment, DateTime? ProposedFor, decimal? Price, string? DriverName,
+    int? InvoiceNumber, WaitReason? Wait)
+{
+    public static RequestDto Of(PickupRow r) => new(
+        r.Id, r.Status, r.ClientId, r.ClientName, r.ClientPhone, r.Car, r.Address, r.District, r.WishedDate, r.WindowFrom, r.WindowTo, r.Comment,
+        r.ProposedFor, r.Price?.Amount, r.DriverName, r.InvoiceNumber, r.Wait);
+}
+
+/// <summary>A client's request to have a car collected, made by the desk or a bot for them (seed 000).</summary>
+public sealed record NewRequest(string? ClientId, int? CarId, string? Address, int? DistrictId, DateOnly? Date, TimeOnly? WindowFrom, TimeOnly? WindowTo, string? Comment);
+
+/// <summary>The desk's proposal: when the car is collected (the workshop's local time) and the price.</summary>
+public sealed record ConfirmRequest(DateTime? ProposedFor, decimal? Price);
+
+/// <summary>
+/// A change of status (seed 000's "update the status"): <c>Agreed</c> or <c>Declined</c> for the client who answered by
+/// phone (only the proposal as it stands), <c>Paid</c> once the invoice is paid.
+/// </summary>
+public sealed record RequestStatusChange(string? Status);

@@ -68,6 +68,7 @@ public static class ApiModule
         var api = app.MapGroup(Prefix).RequireRateLimiting(RateLimits.Api);
         api.MapAuthApi();
         api.MapDispatchApi();
+        api.MapRequestsApi();
         return app;
     }
 
