@@ -81,3 +81,20 @@ public sealed record ConfirmRequest(DateTime? ProposedFor, decimal? Price);
 /// phone (only the proposal as it stands), <c>Paid</c> once the invoice is paid.
 /// </summary>
 public sealed record RequestStatusChange(string? Status);
+
+/// <summary>A free cell of a day: a half-hour with a service advisor, bookable.</summary>
+public sealed record FreeCellDto(TimeOnly Time, int AdvisorId, string Advisor);
+
+/// <summary>A day's free cells; none on a day off or past the booking horizon.</summary>
+public sealed record FreeCellsDto(DateOnly Date, bool IsClosedDay, IReadOnlyList<FreeCellDto> Cells);
+
+/// <summary>A visit booked for a client by the desk (or a bot acting as it).</summary>
+public sealed record NewBooking(string? ClientId, int? CarId, DateOnly? Date, TimeOnly? Time, int? AdvisorId, int? RepairTypeId);
+
+public sealed record CancelBooking(string? Reason);
+
+/// <summary>A booking as the desk sees it: when, with whom, the client, the car, the work and its price.</summary>
+public sealed record BookingDto(int Id, DateOnly Date, TimeOnly Time, string Advisor, string ClientName, string? Phone, string CarModel, string Plate, string Work, decimal Price)
+{
+    public static BookingDto Of(Bookings.BookingSummary s) => new(s.Id, s.Date, s.Start, s.Advisor, s.ClientName, s.Phone, s.CarModel, s.Plate, s.Work, s.Price.Amount);
+}

@@ -69,6 +69,7 @@ public static class ApiModule
         api.MapAuthApi();
         api.MapDispatchApi();
         api.MapRequestsApi();
+        api.MapBookingsApi();
         return app;
     }
 
