@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public sealed class ApiCallers(IMemoryCache cache, IServiceScopeFactory scopes, 
     // the system's, which the tests' clock is not).
     private readonly IDataProtector _access = protection.CreateProtector("ServiceBooking.Api.Access.v1");
 
+    private readonly ConcurrentDictionary<string, Lazy<Task<ApiCaller?>>> _reading = new();
+
     /// <summary>A new access token for session <paramref name="sessionId"/>, and when it expires.</summary>
     public (string Token, DateTimeOffset ExpiresAt) AccessToken(int sessionId)
     {
@@ -57,11 +60,11 @@ public sealed class ApiCallers(IMemoryCache cache, IServiceScopeFactory scopes, 
     {
         if (credential.StartsWith(ApiTokenFormat.AccessMark, StringComparison.Ordinal))
         {
-            return SessionOf(credential) is { } session ? await CachedAsync($"session:{session}", () => SessionCallerAsync(session, cancellationToken)) : null;
+            return SessionOf(credential) is { } session ? await CachedAsync(SessionKey(session), () => SessionCallerAsync(session, CancellationToken.None)).WaitAsync(cancellationToken) : null;
         }
 
         return ApiTokenFormat.PrefixOf(credential) is { } prefix
-            ? await CachedAsync("token:" + Convert.ToHexString(ApiTokenFormat.Hash(credential)), () => TokenCallerAsync(prefix, credential, cancellationToken))
+            ? await CachedAsync("token:" + Convert.ToHexString(ApiTokenFormat.Hash(credential)), () => TokenCallerAsync(prefix, credential, CancellationToken.None)).WaitAsync(cancellationToken)
             : null;
     }
 
@@ -89,6 +92,10 @@ public sealed class ApiCallers(IMemoryCache cache, IServiceScopeFactory scopes, 
         }
     }
 
+    /// <summary>
+    /// What the cache knows of <paramref name="key"/>, or one read of it however many calls miss at the same moment (when
+    /// an entry expires under load every connection misses at once).
+    /// </summary>
     private async Task<ApiCaller?> CachedAsync(string key, Func<Task<ApiCaller?>> read)
     {
         if (cache.TryGetValue(key, out ApiCaller? known))
@@ -96,9 +103,20 @@ public sealed class ApiCallers(IMemoryCache cache, IServiceScopeFactory scopes, 
             return known;
         }
 
-        var caller = await read();
-        cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CachedFor, Size = 1 });
-        return caller;
+        var flight = _reading.GetOrAdd(key, _ => new Lazy<Task<ApiCaller?>>(async () =>
+        {
+            try
+            {
+                var caller = await read();
+                cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CachedFor, Size = 1 });
+                return caller;
+            }
+            finally
+            {
+                _reading.TryRemove(key, out Lazy<Task<ApiCaller?>>? _);
+            }
+        }));
+        return await flight.Value;
     }
 
     private async Task<ApiCaller?> TokenCallerAsync(string prefix, string credential, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
+using ServiceBooking.Web.Platform.Hosting;
 
 namespace ServiceBooking.Web.Modules.Api;
 
@@ -24,27 +24,21 @@ public sealed partial class ApiErrors(RequestDelegate next, ILogger<ApiErrors> l
             return;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = ApiModule.MaxBodyBytes;
-        }
-        else
-        {
-            // A server that cannot limit the body (a test server, a body already being read): counted here instead.
-            context.Request.Body = new LimitedBody(context.Request.Body, ApiModule.MaxBodyBytes);
-        }
+        // A body without a declared length is cut off at the limit (Kestrel's own limit is the site's uploads' size).
+        var body = new LimitedReadStream(context.Request.Body, ApiModule.MaxBodyBytes);
+        context.Request.Body = body;
 
         try
         {
             await next(context);
         }
+        catch (Exception) when (body.Exceeded && !context.Response.HasStarted)
+        {
+            await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
+            return;
+        }
         catch (BadHttpRequestException error) when (!context.Response.HasStarted)
         {
-            if (Chain(error).Any(e => e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }))
-            {
-                await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
-                return;
-            }
 
             var json = Chain(error).OfType<JsonException>().FirstOrDefault();
             var field = json?.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : string.Empty;
@@ -68,46 +62,6 @@ public sealed partial class ApiErrors(RequestDelegate next, ILogger<ApiErrors> l
                 StatusCodes.Status415UnsupportedMediaType => "Api.UnsupportedMediaType",
                 _ => "Api.BadRequest",
             });
-        }
-    }
-
-    /// <summary>A request body that refuses to be read past <paramref name="limit"/> bytes, as Kestrel's own limit does.</summary>
-    private sealed class LimitedBody(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit ? throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge) : read;
         }
     }
 

@@ -256,17 +256,27 @@ public sealed class PickupRequests(
             return rows;
         }
 
-        var reasons = await db.PickupRequests.AsNoTracking().Where(r => waiting.Contains(r.Id))
+        // Each waiting row's place in its district's queue (on the queue's index), then the districts' drivers once:
+        // a page of 25 waiting rows asked the drivers' question 25 times over before (bench/RESULTS.md).
+        var places = await db.PickupRequests.AsNoTracking().Where(r => waiting.Contains(r.Id))
             .Select(r => new
             {
                 r.Id,
-                Active = db.Drivers.Count(d => d.IsActive && d.DistrictIds.Contains(r.DistrictId)),
-                Busy = db.Drivers.Count(d => d.IsActive && d.DistrictIds.Contains(r.DistrictId)
-                    && db.PickupRequests.Any(j => j.DriverId == d.UserId && j.Status == PickupStatus.InProgress)),
+                r.DistrictId,
                 Ahead = db.PickupRequests.Count(q => q.DistrictId == r.DistrictId && q.Status == PickupStatus.InProgress && q.DriverId == null
                     && (q.AnsweredAt < r.AnsweredAt || (q.AnsweredAt == r.AnsweredAt && q.Id < r.Id))),
             })
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var districts = places.Select(p => p.DistrictId).Distinct().ToList();
+        var drivers = await db.Drivers.AsNoTracking().Where(d => d.IsActive && d.DistrictIds.Any(id => districts.Contains(id)))
+            .Select(d => new { d.DistrictIds, Busy = db.PickupRequests.Any(j => j.DriverId == d.UserId && j.Status == PickupStatus.InProgress) })
+            .ToListAsync(cancellationToken);
+        var reasons = places.ToDictionary(p => p.Id, p => new
+        {
+            Active = drivers.Count(d => d.DistrictIds.Contains(p.DistrictId)),
+            Busy = drivers.Count(d => d.Busy && d.DistrictIds.Contains(p.DistrictId)),
+            p.Ahead,
+        });
         return [.. rows.Select(r => reasons.TryGetValue(r.Id, out var why) ? r with { Wait = new WaitReason(why.Active, why.Busy, why.Ahead + 1) } : r)];
     }
 

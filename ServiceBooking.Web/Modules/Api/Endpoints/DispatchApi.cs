@@ -19,17 +19,6 @@ namespace ServiceBooking.Web.Modules.Api.Endpoints;
 /// </summary>
 public static class DispatchApi
 {
-    private static readonly Dictionary<string, string> JobFields = new()
-    {
-        ["Pickup.NoCar"] = "carId",
-        ["Pickup.NoDistrict"] = "districtId",
-        ["Pickup.Address"] = "address",
-        ["Pickup.Comment"] = "comment",
-        ["Pickup.Date"] = "date",
-        ["Pickup.Window"] = "windowTo",
-        ["Money"] = "price",
-    };
-
     public static void MapDispatchApi(this RouteGroupBuilder api)
     {
         var districts = api.MapGroup("/districts").WithTags("Dispatch");
@@ -126,7 +115,7 @@ public static class DispatchApi
         return await requests.PublishAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, body.ClientId!, draft, body.Price!.Value, cancellationToken) switch
         {
             PickupChange.Done done => TypedResults.Created($"/api/v1/jobs/{done.Request.Id}", JobDto.Of(done.Request)),
-            PickupChange.Refused refused => ApiProblems.Refused(refused.Error, text, JobFields),
+            PickupChange.Refused refused => ApiProblems.Refused(refused.Error, text, RequestsApi.Fields),
             _ => ApiProblems.NotFound(text),
         };
     }

@@ -15,7 +15,8 @@ namespace ServiceBooking.Web.Modules.Api.Endpoints;
 /// </summary>
 public static class RequestsApi
 {
-    private static readonly Dictionary<string, string> Fields = new()
+    /// <summary>Where a pick-up's broken rule is shown (requests and jobs alike).</summary>
+    internal static readonly Dictionary<string, string> Fields = new()
     {
         ["Pickup.NoCar"] = "carId",
         ["Pickup.NoDistrict"] = "districtId",
