@@ -98,3 +98,21 @@ public sealed record BookingDto(int Id, DateOnly Date, TimeOnly Time, string Adv
 {
     public static BookingDto Of(Bookings.BookingSummary s) => new(s.Id, s.Date, s.Start, s.Advisor, s.ClientName, s.Phone, s.CarModel, s.Plate, s.Work, s.Price.Amount);
 }
+
+/// <summary>A work order as a list shows it (seed 001's bots): number, status, client, car, mechanic.</summary>
+public sealed record OrderRowDto(int Id, string Number, Domain.WorkOrders.WorkOrderStatus Status, string ClientName, string Phone, string? Car, string? Mechanic, DateTime CreatedAt);
+
+/// <summary>A stage submission: its kind and state, who decided it and the supervisor's comment.</summary>
+public sealed record StageDto(Domain.WorkOrders.StageKind Kind, Domain.WorkOrders.SubmissionState State, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? Comment);
+
+/// <summary>A work order with its stages: the one waiting for a supervisor, and which the mechanic may submit next.</summary>
+public sealed record OrderDto(
+    int Id, string Number, Domain.WorkOrders.WorkOrderStatus Status, string ClientName, string Phone, string? Car, string? MechanicId, string? Mechanic,
+    StageDto? Pending, IReadOnlyList<Domain.WorkOrders.StageKind> Submittable, IReadOnlyList<StageDto> Stages);
+
+public sealed record PrepaymentBody(decimal? Amount);
+
+public sealed record ReturnBody(string? Comment);
+
+/// <summary>A mechanic's shift (seed 004's mobile app): when it began and, once checked out, ended.</summary>
+public sealed record ShiftDto(DateTimeOffset StartedAt, DateTimeOffset? EndedAt);

@@ -18,21 +18,24 @@ public sealed partial class ApiErrors(RequestDelegate next, ILogger<ApiErrors> l
             pages.Enabled = false;
         }
 
-        if (context.Request.ContentLength > ApiModule.MaxBodyBytes)
+        // A call that takes photos has the uploads' limit (UploadLimits, before this); every other its JSON's.
+        var uploads = context.GetEndpoint()?.Metadata.GetMetadata<IUploadLimitMetadata>() is not null;
+        if (!uploads && context.Request.ContentLength > ApiModule.MaxBodyBytes)
         {
             await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
             return;
         }
 
         // A body without a declared length is cut off at the limit (Kestrel's own limit is the site's uploads' size).
-        var body = new LimitedReadStream(context.Request.Body, ApiModule.MaxBodyBytes);
+        var uploadBody = context.Request.Body as LimitedReadStream;
+        var body = new LimitedReadStream(context.Request.Body, uploads ? long.MaxValue : ApiModule.MaxBodyBytes);
         context.Request.Body = body;
 
         try
         {
             await next(context);
         }
-        catch (Exception) when (body.Exceeded && !context.Response.HasStarted)
+        catch (Exception) when ((body.Exceeded || uploadBody?.Exceeded == true) && !context.Response.HasStarted)
         {
             await ApiProblems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Api.TooLarge");
             return;

@@ -70,6 +70,7 @@ public static class ApiModule
         api.MapDispatchApi();
         api.MapRequestsApi();
         api.MapBookingsApi();
+        api.MapOrdersApi();
         return app;
     }
 
