@@ -37,9 +37,12 @@ public abstract class ApiTest(BookingFixture fixture) : PickupsTest(fixture)
     }
 
     /// <summary>A client of the API with <paramref name="bearer"/> (none: anonymous).</summary>
-    protected HttpClient Api(string? bearer = null)
+    protected HttpClient Api(string? bearer = null) => Client(Fixture.Site, bearer);
+
+    /// <summary>A client of <paramref name="site"/>'s API with <paramref name="bearer"/> (none: anonymous).</summary>
+    internal static HttpClient Client(SiteFactory site, string? bearer)
     {
-        var http = Fixture.Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var http = site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
         if (bearer is not null)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
@@ -48,7 +51,7 @@ public abstract class ApiTest(BookingFixture fixture) : PickupsTest(fixture)
         return http;
     }
 
-    protected static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+    internal static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).Clone();
 
     protected static Task<HttpResponseMessage> PostAsync(HttpClient http, string url, object body, string? idempotencyKey = null)

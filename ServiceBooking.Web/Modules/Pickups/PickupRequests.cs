@@ -43,15 +43,12 @@ public sealed class PickupRequests(
     /// <summary>A new request, under review. The car must be the client's and active, the district active.</summary>
     public async Task<PickupChange> RequestAsync(string clientId, PickupDraft draft, CancellationToken cancellationToken)
     {
-        if (draft.CarId is not { } carId || !await db.Cars.AnyAsync(c => c.Id == carId && c.OwnerId == clientId && c.IsActive, cancellationToken))
+        if (await CarAndDistrictAsync(clientId, draft, cancellationToken) is { } wrong)
         {
-            return new PickupChange.Refused(new DomainException("Pickup.NoCar"));
+            return new PickupChange.Refused(wrong);
         }
 
-        if (draft.DistrictId is not { } districtId || !await db.Districts.AnyAsync(d => d.Id == districtId && d.IsActive, cancellationToken))
-        {
-            return new PickupChange.Refused(new DomainException("Pickup.NoDistrict"));
-        }
+        var (carId, districtId) = (draft.CarId!.Value, draft.DistrictId!.Value);
 
         return await ChangeAsync(() =>
         {
@@ -70,15 +67,12 @@ public sealed class PickupRequests(
     /// </summary>
     public async Task<PickupChange> PublishAsync(string managerId, string clientId, PickupDraft draft, decimal price, CancellationToken cancellationToken)
     {
-        if (draft.CarId is not { } carId || !await db.Cars.AnyAsync(c => c.Id == carId && c.OwnerId == clientId && c.IsActive, cancellationToken))
+        if (await CarAndDistrictAsync(clientId, draft, cancellationToken) is { } wrong)
         {
-            return new PickupChange.Refused(new DomainException("Pickup.NoCar"));
+            return new PickupChange.Refused(wrong);
         }
 
-        if (draft.DistrictId is not { } districtId || !await db.Districts.AnyAsync(d => d.Id == districtId && d.IsActive, cancellationToken))
-        {
-            return new PickupChange.Refused(new DomainException("Pickup.NoDistrict"));
-        }
+        var (carId, districtId) = (draft.CarId!.Value, draft.DistrictId!.Value);
 
         try
         {
@@ -246,6 +240,14 @@ public sealed class PickupRequests(
             return new PickupChange.Refused(new DomainException("Pickup.WrongStatus", string.Empty));
         }
     }
+
+    /// <summary>Why the draft's car or district cannot be used: the car must be the client's and active, the district active.</summary>
+    private async Task<DomainException?> CarAndDistrictAsync(string clientId, PickupDraft draft, CancellationToken cancellationToken) =>
+        draft.CarId is not { } carId || !await db.Cars.AnyAsync(c => c.Id == carId && c.OwnerId == clientId && c.IsActive, cancellationToken)
+            ? new DomainException("Pickup.NoCar")
+            : draft.DistrictId is not { } districtId || !await db.Districts.AnyAsync(d => d.Id == districtId && d.IsActive, cancellationToken)
+                ? new DomainException("Pickup.NoDistrict")
+                : null;
 
     /// <summary>Adds why each waiting row waits: its district's drivers and its place in the queue.</summary>
     private async Task<IReadOnlyList<PickupRow>> WithWaitsAsync(IReadOnlyList<PickupRow> rows, CancellationToken cancellationToken)

@@ -31,6 +31,13 @@ public sealed class Index(DriverJobs jobs, UserManager<ApplicationUser> users, I
     public async Task<IActionResult> OnGetJobAsync(CancellationToken cancellationToken)
     {
         Desk = await jobs.DeskAsync(Me, cancellationToken);
+        if (Desk.Job is not null)
+        {
+            // The job came: the whole panel goes (the idle one swaps only its inside), replaced by one that stops asking.
+            Response.Headers["HX-Reswap"] = "outerHTML";
+            Response.Headers["HX-Reselect"] = "#driver-job";
+        }
+
         return Partial("_Job", this);
     }
 
