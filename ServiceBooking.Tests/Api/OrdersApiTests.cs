@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ServiceBooking.Domain.WorkOrders;
 using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
@@ -22,7 +21,7 @@ public sealed class OrdersApiTests(BookingFixture fixture) : WorkOrdersTest<Book
 
     private async Task<HttpClient> SignedInAsync(string nickname)
     {
-        var http = Fixture.Site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var http = ApiTest.Client(Fixture.Site, null);
         using var signIn = await http.PostAsJsonAsync("/api/v1/auth/sign-in", new { userName = nickname, password = UserBuilder.DefaultPassword }, Json);
         var tokens = await signIn.Content.ReadFromJsonAsync<JsonElement>(Json);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
