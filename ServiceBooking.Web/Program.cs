@@ -5,6 +5,7 @@ using ServiceBooking.Web.Modules.Campaigns;
 using ServiceBooking.Web.Modules.Catalog;
 using ServiceBooking.Web.Modules.Garage;
 using ServiceBooking.Web.Modules.Pickups;
+using ServiceBooking.Web.Modules.Reports;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Hosting;
@@ -21,6 +22,7 @@ builder.AddPlatform(requirePublicUrl: command is null or "run-job")
     .AddCampaigns()
     .AddWorkOrders()
     .AddPickups()
+    .AddReports()
     .AddApi();
 
 var app = builder.Build();

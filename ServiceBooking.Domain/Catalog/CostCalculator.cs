@@ -51,7 +51,11 @@ public sealed record Quote(
     IReadOnlyList<QuotePart> Parts,
     Money PartsTotal,
     QuoteOil? Oil,
-    Money Total);
+    Money Total)
+{
+    /// <summary>The hours the labour is priced for: the norm-hours times the model's coefficient.</summary>
+    public decimal BilledHours => decimal.Round(NormHours * Coefficient, 2, MidpointRounding.AwayFromZero);
+}
 
 public sealed record QuotePart(string Name, int Quantity, Money UnitPrice, Money Amount);
 

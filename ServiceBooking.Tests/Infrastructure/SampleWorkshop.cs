@@ -188,6 +188,10 @@ public sealed class SampleWorkshop
         var issued = await services.GetRequiredService<ServiceBooking.Web.Modules.Api.ApiTokens>()
             .IssueAsync(ids["admin"], "Образец", ["read"], ids["manager"], CancellationToken.None);
         sample._values["apiToken"] = Invariant(issued.Id);
+        var report = await services.GetRequiredService<ServiceBooking.Web.Modules.Reports.ReportArchive>()
+            .MakeManualAsync(ServiceBooking.Domain.Reports.ReportPeriod.Day(today), ids["manager"], CultureInfo.GetCultureInfo("ru-RU"), CancellationToken.None);
+        sample._values["report"] = Invariant(report);
+        sample._values["today"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return sample;
     }
 

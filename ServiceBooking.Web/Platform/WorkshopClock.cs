@@ -12,6 +12,9 @@ public sealed class WorkshopClock(TimeProvider clock, IOptions<ServiceCentreOpti
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
+    /// <summary>An instant on the workshop's wall clock.</summary>
+    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
     /// <summary>
     /// The instant a local wall-clock time of the workshop happens. When the clock goes back and the time happens
     /// twice, the earlier one. When the clock jumps forward over it, the time is read with the offset in force before

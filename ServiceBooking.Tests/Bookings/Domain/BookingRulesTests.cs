@@ -79,23 +79,24 @@ public class BookingRulesTests
     [Fact]
     public void A_booking_keeps_the_quote_lines_the_cost_calculator_gives()
     {
-        // labour = 1.5 h × 2 500.00 × 1.15 = 4 312.50; parts = 2 × 450.50 = 901.00; oil = 4.2 l × 890.00 = 3 738.00; total 8 951.50
+        // labour = 1.5 h × 2 500.00 × 1.15 = 4 312.50 (1.5 × 1.15 = 1.725 → 1.73 hours billed); parts = 2 × 450.50 = 901.00;
+        // oil = 4.2 l × 890.00 = 3 738.00; total 8 951.50
         var booking = BookingRules.Book(Request(), Circumstances());
 
         var quote = CostCalculator.Calculate(_to1, _rio);
-        Assert.Equal(new BookedQuote("ТО-1", quote.Labour, quote.PartsTotal, quote.Oil!.Amount, quote.Total), booking.Quote);
-        Assert.Equal(new BookedQuote("ТО-1", Rub(4312.5m), Rub(901m), Rub(3738m), Rub(8951.5m)), booking.Quote);
+        Assert.Equal(new BookedQuote("ТО-1", quote.Labour, quote.PartsTotal, quote.Oil!.Amount, quote.Total, quote.BilledHours), booking.Quote);
+        Assert.Equal(new BookedQuote("ТО-1", Rub(4312.5m), Rub(901m), Rub(3738m), Rub(8951.5m), 1.73m), booking.Quote);
     }
 
     [Fact]
     public void Work_without_an_oil_change_is_booked_with_no_oil_in_the_quote()
     {
-        // labour = 1.0 h × 2 600.00 × 1.15 = 2 990.00; no parts, no oil
+        // labour = 1.0 h × 2 600.00 × 1.15 = 2 990.00 (1.15 hours billed); no parts, no oil
         var diagnostics = NewRepairType(name: "Диагностика", normHours: 1m, rate: NewRate(pricePerHour: 2600m), model: null, includesOilChange: false).WithId(5);
 
         var booking = BookingRules.Book(Request(type: diagnostics), Circumstances());
 
-        Assert.Equal(new BookedQuote("Диагностика", Rub(2990m), Money.Zero, Money.Zero, Rub(2990m)), booking.Quote);
+        Assert.Equal(new BookedQuote("Диагностика", Rub(2990m), Money.Zero, Money.Zero, Rub(2990m), 1.15m), booking.Quote);
     }
 
     [Fact]

@@ -243,6 +243,14 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("/Driver/Index", "Job", "/Driver?handler=Job", Access.Drivers),
         new("/Driver/Index", "Done", "/Driver?handler=Done&id={pickupJob}", Access.Drivers),
 
+        // Reports: the figures, the rows behind a figure, the kept XLSX reports (made, downloaded, deleted)
+        new("/Reports/Index", null, "/Reports?Period=Week", Access.Staff),
+        new("/Reports/List", null, "/Reports/List?measure=Visits&from={today}&to={today}&advisor={advisor}", Access.Staff),
+        new("/Reports/Daily", null, "/Reports/Daily", Access.Staff, Form: "Input.From={today}&Input.To={today}"),
+        new("/Reports/Daily", "File", "/Reports/Daily?handler=File&id={report}", Access.Staff),
+        new("/Reports/Daily", "Make", "/Reports/Daily?handler=Make", Access.Staff, Form: "Input.From={today}&Input.To={today}"),
+        new("/Reports/Daily", "Delete", "/Reports/Daily?handler=Delete&id={report}", Access.Staff),
+
         // The API's tokens (Admin) and its description (anyone); the API itself: Api/ApiAccessMatrixTests
         new("Admin:/ApiTokens/Index", null, "/Admin/ApiTokens", Access.Admin, Form: "Input.Name=bot&Input.Scopes=read&Input.ActsAs=nobody"),
         new("Admin:/ApiTokens/Index", "Issue", "/Admin/ApiTokens?handler=Issue", Access.Admin, Form: "Input.Name=bot&Input.Scopes=read&Input.ActsAs=nobody"),
@@ -300,7 +308,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         async Task CheckAsync(Row row, Visitor visitor, HttpMethod method, bool withToken)
         {
             var url = sample.Fill(row.Url);
-            var status = await sessions[visitor].SendAsync(method, url, withToken, row.Form);
+            var status = await sessions[visitor].SendAsync(method, url, withToken, row.Form is null ? null : sample.Fill(row.Form));
             var expected = Expected(row, endpoints[(row.Page, row.Handler)], visitor, method, withToken);
             var got = Outcome.Of(status);
             if (got.Kind != expected || got.Kind == OutcomeKind.ServerError)

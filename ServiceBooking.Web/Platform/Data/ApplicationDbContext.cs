@@ -10,6 +10,7 @@ using ServiceBooking.Domain.Campaigns;
 using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Domain.Pickups;
+using ServiceBooking.Domain.Reports;
 using ServiceBooking.Domain.WorkOrders;
 
 namespace ServiceBooking.Web.Platform.Data;
@@ -59,6 +60,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<PickupRequest> PickupRequests => Set<PickupRequest>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<StoredReport> StoredReports => Set<StoredReport>();
 
     public DbSet<ApiSession> ApiSessions => Set<ApiSession>();
 

@@ -23,6 +23,9 @@ public sealed class JobsOptions
 
     /// <summary>The pick-ups' sweep: waiting requests given to free drivers a dispatch left behind.</summary>
     public bool Pickups { get; set; } = true;
+
+    /// <summary>The daily report: made once a day for the day before.</summary>
+    public bool Reports { get; set; } = true;
 }
 
 /// <summary>A module's scheduled work: given the scheduler and this instance's <see cref="JobsOptions"/>.</summary>

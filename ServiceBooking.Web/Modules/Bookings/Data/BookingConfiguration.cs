@@ -24,6 +24,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             quote.Property(q => q.Parts).IsMoney();
             quote.Property(q => q.Oil).IsMoney();
             quote.Property(q => q.Total).IsMoney();
+            quote.Property(q => q.NormHours).HasPrecision(6, 2);
         });
         builder.Navigation(b => b.Quote).IsRequired();
 
@@ -38,6 +39,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasFilter("status = 'Active'").HasDatabaseName("ux_bookings_cell_active");
         builder.HasIndex(b => new { b.ClientId, b.Date }).IsUnique()
             .HasFilter("status = 'Active'").HasDatabaseName("ux_bookings_client_day_active");
+        // The reports count bookings by when they were made and cancelled.
+        builder.HasIndex(b => b.BookedAt).HasDatabaseName("ix_bookings_booked_at");
+        builder.HasIndex(b => b.CancelledAt).HasFilter("cancelled_at IS NOT NULL").HasDatabaseName("ix_bookings_cancelled_at");
         builder.HasIndex(b => new { b.Date, b.AdvisorId }).HasDatabaseName("ix_bookings_date_advisor");
         builder.ToTable(t => t.HasCheckConstraint(
             "ck_bookings_start_on_grid",

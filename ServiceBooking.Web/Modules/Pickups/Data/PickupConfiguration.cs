@@ -83,5 +83,8 @@ internal sealed class PickupRequestConfiguration : IEntityTypeConfiguration<Pick
         builder.HasIndex(r => new { r.Status, r.DistrictId, r.RequestedAt }).HasDatabaseName("ix_pickup_requests_status_district");
         // A driver's finished jobs, latest first (their page and card).
         builder.HasIndex(r => new { r.DriverId, r.CompletedAt }).HasDatabaseName("ix_pickup_requests_driver_completed");
+        // The reports count requests by when they were completed and paid.
+        builder.HasIndex(r => r.CompletedAt).HasFilter("completed_at IS NOT NULL").HasDatabaseName("ix_pickup_requests_completed");
+        builder.HasIndex(r => r.PaidAt).HasFilter("paid_at IS NOT NULL").HasDatabaseName("ix_pickup_requests_paid");
     }
 }

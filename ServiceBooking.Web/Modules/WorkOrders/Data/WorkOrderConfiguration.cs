@@ -58,6 +58,8 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasIndex(o => new { o.MechanicId, o.CreatedAt }).HasDatabaseName("ix_work_orders_mechanic_created");
         builder.HasIndex(o => new { o.Status, o.CreatedAt }).HasDatabaseName("ix_work_orders_status_created");
         builder.HasIndex(o => o.CreatedAt).HasDatabaseName("ix_work_orders_created");
+        // The reports count orders by when they closed.
+        builder.HasIndex(o => o.ClosedAt).HasFilter("closed_at IS NOT NULL").HasDatabaseName("ix_work_orders_closed");
         builder.HasIndex(o => o.ClientId);
         builder.HasIndex(o => o.CarId);
         builder.HasIndex(o => o.ShopMechanicId);

@@ -432,6 +432,56 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceBooking.Domain.Api.IdempotentAnswer", b =>
+                {
+                    b.Property<string>("Credential")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("credential");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<byte[]>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Credential", "Key")
+                        .HasName("pk_api_idempotent_answers");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_api_idempotent_answers_created");
+
+                    b.ToTable("api_idempotent_answers", (string)null);
+                });
+
             modelBuilder.Entity("ServiceBooking.Domain.Bookings.Booking", b =>
                 {
                     b.Property<int>("Id")
@@ -504,8 +554,15 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_bookings");
 
+                    b.HasIndex("BookedAt")
+                        .HasDatabaseName("ix_bookings_booked_at");
+
                     b.HasIndex("BookedById")
                         .HasDatabaseName("ix_bookings_booked_by_id");
+
+                    b.HasIndex("CancelledAt")
+                        .HasDatabaseName("ix_bookings_cancelled_at")
+                        .HasFilter("cancelled_at IS NOT NULL");
 
                     b.HasIndex("CarId")
                         .HasDatabaseName("ix_bookings_car_id");
@@ -1201,10 +1258,18 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.HasIndex("CarId")
                         .HasDatabaseName("ix_pickup_requests_car_id");
 
+                    b.HasIndex("CompletedAt")
+                        .HasDatabaseName("ix_pickup_requests_completed")
+                        .HasFilter("completed_at IS NOT NULL");
+
                     b.HasIndex("InvoiceNumber")
                         .IsUnique()
                         .HasDatabaseName("ux_pickup_requests_invoice")
                         .HasFilter("invoice_number IS NOT NULL");
+
+                    b.HasIndex("PaidAt")
+                        .HasDatabaseName("ix_pickup_requests_paid")
+                        .HasFilter("paid_at IS NOT NULL");
 
                     b.HasIndex("RequestedAt")
                         .HasDatabaseName("ix_pickup_requests_requested");
@@ -1237,6 +1302,64 @@ namespace ServiceBooking.Web.Data.Migrations
                         .HasFilter("status = 'InProgress'");
 
                     b.ToTable("pickup_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Reports.StoredReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to_day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_reports");
+
+                    b.HasIndex("CreatedById")
+                        .HasDatabaseName("ix_stored_reports_created_by_id");
+
+                    b.HasIndex("Kind", "CreatedAt")
+                        .HasDatabaseName("ix_stored_reports_kind_created");
+
+                    b.HasIndex(new[] { "From" }, "ux_stored_reports_daily_day")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stored_reports_daily_day")
+                        .HasFilter("kind = 'Daily'");
+
+                    b.ToTable("stored_reports", (string)null);
                 });
 
             modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.BlacklistEntry", b =>
@@ -1596,6 +1719,10 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.HasIndex("ClientId")
                         .HasDatabaseName("ix_work_orders_client_id");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_work_orders_closed")
+                        .HasFilter("closed_at IS NOT NULL");
+
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_work_orders_created");
 
@@ -1629,56 +1756,6 @@ namespace ServiceBooking.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_work_orders_priority", "shop_priority BETWEEN 1 AND 10");
                         });
-                });
-
-            modelBuilder.Entity("ServiceBooking.Domain.Api.IdempotentAnswer", b =>
-                {
-                    b.Property<string>("Credential")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("credential");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key");
-
-                    b.Property<string>("Body")
-                        .HasColumnType("text")
-                        .HasColumnName("body");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Endpoint")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("endpoint");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("location");
-
-                    b.Property<byte[]>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("request_hash");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
-
-                    b.HasKey("Credential", "Key")
-                        .HasName("pk_api_idempotent_answers");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_api_idempotent_answers_created");
-
-                    b.ToTable("api_idempotent_answers", (string)null);
                 });
 
             modelBuilder.Entity("ServiceBooking.Web.Platform.Audit.AuditEntry", b =>
@@ -2205,6 +2282,11 @@ namespace ServiceBooking.Web.Data.Migrations
                                 .HasColumnType("numeric(12,2)")
                                 .HasColumnName("quote_labour");
 
+                            b1.Property<decimal>("NormHours")
+                                .HasPrecision(6, 2)
+                                .HasColumnType("numeric(6,2)")
+                                .HasColumnName("quote_norm_hours");
+
                             b1.Property<decimal>("Oil")
                                 .HasPrecision(12, 2)
                                 .HasColumnType("numeric(12,2)")
@@ -2397,6 +2479,15 @@ namespace ServiceBooking.Web.Data.Migrations
                         .HasForeignKey("DriverId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_pickup_requests_users_driver_id");
+                });
+
+            modelBuilder.Entity("ServiceBooking.Domain.Reports.StoredReport", b =>
+                {
+                    b.HasOne("ServiceBooking.Web.Platform.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stored_reports_users_created_by_id");
                 });
 
             modelBuilder.Entity("ServiceBooking.Domain.WorkOrders.BlacklistEntry", b =>

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServiceBooking.Web.Modules.Reports;
+
+/// <summary>Configuration section <c>Reports</c>.</summary>
+public sealed class ReportsOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>The workshop's local time from which the daily job makes the report of the day before.</summary>
+    public TimeOnly DailyAt { get; set; } = new(6, 0);
+
+    /// <summary>Rows at most in one sheet of a report made by hand (a longer period is refused with a message).</summary>
+    [Range(1000, 1_000_000)]
+    public int MaxRowsPerSheet { get; set; } = 200_000;
+}
