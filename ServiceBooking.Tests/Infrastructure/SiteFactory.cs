@@ -77,6 +77,7 @@ public sealed class SiteFactory(string connectionString, SmtpSink smtp) : WebApp
             ["Jobs:Reminders"] = "false",
             ["Jobs:Campaigns"] = "false",
             ["Jobs:Pickups"] = "false",
+            ["Jobs:Reports"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             // Race tests make PostgreSQL refuse duplicates on purpose; EF would log each refusal as an error.
