@@ -4,13 +4,18 @@
 # list and order page with 1 000 and then 100 000 past orders, and supervisors racing to assign mechanics (bench/AssignRace);
 # pick-ups: 2 000 clients agreeing at once to their proposals in 20 districts served by 200 free drivers
 # (bench/PickupBurst: all assigned or queued, no driver with two jobs, settled in under 5 s), and the desk's pick-ups
-# table (a filter changed with htmx, and the full page) with 1 000 and then 50 000 past requests (bench/seed-pickups.sql).
+# table (a filter changed with htmx, and the full page) with 1 000 and then 50 000 past requests (bench/seed-pickups.sql);
+# reports: a manager's summary of this month, of the last whole month and of this year (full page and htmx partial)
+# over all of that data, and the daily XLSX of yesterday made by the job's command (its time and extra memory).
 #   bench/run.sh                   everything (about 14 minutes on 2 cores)
 #   BENCH_SECONDS=30 bench/run.sh  longer load runs (BENCH_WARMUP: seconds of warm-up per scenario, 20; BENCH_REWARM:
 #                                  before each work orders or pick-ups measurement, on code already warmed up, 5)
 #   BENCH_ONLY=pickups bench/run.sh  only the pick-ups (about 5 minutes): the same build, cluster and base data set
 #                                  (seed.sql), no baseline, none of the other scenarios; writes only the "Pick-ups"
 #                                  section of bench/RESULTS.md (a whole run writes it too, and the table at the top)
+#   BENCH_ONLY=reports bench/run.sh  only the reports: the same build, cluster and base data set, with all 100 000 work
+#                                  orders and the pick-ups' 2 000 + 50 000 requests seeded before the site starts, none of
+#                                  the other scenarios; writes only the "Reports" section of bench/RESULTS.md
 #   For experiments: BENCH_POOL=24 sets the site's Maximum Pool Size (100); PG_OPTIONS="-c shared_preload_libraries=
 #   pg_stat_statements" is passed to the benchmark's PostgreSQL (tools/pg.sh). Neither is used for the results.
 # It builds Release, makes a throwaway PostgreSQL cluster with a big data set, starts the site and the baseline,
@@ -31,8 +36,8 @@ pickups_small=1000
 burst_rounds=3 # the pick-up burst: the last of these rounds is judged
 only=${BENCH_ONLY:-}
 case "$only" in
-  "" | pickups) ;;
-  *) echo "BENCH_ONLY must be empty (everything) or pickups, not '$only'." >&2; exit 2 ;;
+  "" | pickups | reports) ;;
+  *) echo "BENCH_ONLY must be empty (everything), pickups or reports, not '$only'." >&2; exit 2 ;;
 esac
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 site_port=5090
@@ -49,6 +54,12 @@ if ! command -v wrk >/dev/null 2>&1; then
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+fi
+if [ ! -x /usr/bin/time ] && [ "$only" != pickups ]; then # the daily report's peak memory (GNU time)
+  log "installing time (Debian package)"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq time >/dev/null
 fi
 
 # shellcheck source=../tools/pg.sh
@@ -69,7 +80,7 @@ if [ -z "$only" ]; then
   dotnet publish bench/LiveLoad/LiveLoad.csproj -c Release -o "$out/liveload" --nologo -v quiet >/dev/null
   dotnet publish bench/AssignRace/AssignRace.csproj -c Release -o "$out/assignrace" --nologo -v quiet >/dev/null
 fi
-dotnet publish bench/PickupBurst/PickupBurst.csproj -c Release -o "$out/pickupburst" --nologo -v quiet >/dev/null
+[ "$only" = reports ] || dotnet publish bench/PickupBurst/PickupBurst.csproj -c Release -o "$out/pickupburst" --nologo -v quiet >/dev/null
 
 log "starting PostgreSQL"
 PG_FSYNC=off pg_init "$work/pg"
@@ -116,7 +127,7 @@ fi
 log "migrating and seeding the demo catalog"
 site migrate >/dev/null
 # A subshell that execs dotnet, so that $! is the site's own process id.
-(cd "$out/site" && ASPNETCORE_ENVIRONMENT=Development Demo__Seed=true Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
+(cd "$out/site" && ASPNETCORE_ENVIRONMENT=Development Demo__Seed=true Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false Jobs__Reports=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
   exec dotnet ServiceBooking.Web.dll) >"$work/seed-site.log" 2>&1 &
 seed_pid=$!
 wait_for "http://127.0.0.1:$site_port/health"
@@ -135,9 +146,22 @@ seed_orders() { # first last: one slice of the layout of $orders_total orders; p
   psql_bench -v total="$orders_total" -v first="$1" -v last="$2" -f bench/seed-orders.sql >/dev/null
   echo $(( $(millis) - started ))
 }
+seed_pickups() { # first last: one slice of the layout of $pickups_past past requests; prints the milliseconds it took
+  local started
+  started=$(millis)
+  psql_bench -v part=past -v today="$today" -v total="$pickups_past" -v first="$1" -v last="$2" -f bench/seed-pickups.sql >/dev/null
+  echo $(( $(millis) - started ))
+}
 if [ -z "$only" ]; then
   orders_small_ms=$(seed_orders $((orders_total - orders_small + 1)) "$orders_total")
   log "work orders: the newest $orders_small made in $orders_small_ms ms"
+fi
+if [ "$only" = reports ]; then # the data a whole run has when its reports begin: all the orders and pick-ups
+  orders_large_ms=$(seed_orders 1 "$orders_total")
+  log "work orders: all $orders_total made in $orders_large_ms ms"
+  psql_bench -v part=burst -v today="$today" -f bench/seed-pickups.sql >/dev/null
+  pickups_large_ms=$(seed_pickups 1 "$pickups_past")
+  log "pick-ups: the 2 000 waiting for their client and $pickups_past past requests made (the past ones in $pickups_large_ms ms)"
 fi
 counts=$(psql_bench -c "select (select count(*) from service_advisors where is_active), (select count(*) from users), (select count(*) from cars), (select count(*) from bookings), (select count(*) from bookings where date >= '$today' and status = 'Active')" | tr '|' ' ')
 read -r n_advisors n_users n_cars n_bookings n_future <<<"$counts"
@@ -145,8 +169,9 @@ log "data: $n_advisors advisors, $n_users users, $n_cars cars, $n_bookings booki
 
 log "starting the site and the baseline"
 # Jobs__Pickups=false: the minute's sweep of waiting pick-ups stays off, so that the burst is dispatched by the
-# agreements themselves (the sweep would only hide a dispatch that gave up).
-(cd "$out/site" && Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false Jobs__Pickups=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
+# agreements themselves (the sweep would only hide a dispatch that gave up). Jobs__Reports=false: the daily report is
+# made only by the command the reports time (the site would otherwise make yesterday's at its start, before the orders).
+(cd "$out/site" && Jobs__Outbox=false Jobs__Reminders=false Jobs__Campaigns=false Jobs__Pickups=false Jobs__Reports=false ASPNETCORE_URLS=http://127.0.0.1:$site_port \
   exec dotnet ServiceBooking.Web.dll) >"$work/site.log" 2>&1 &
 site_pid=$!
 pids+=("$site_pid")
@@ -367,6 +392,16 @@ assign_doubles=$(psql_bench -c "select count(*) from (select 1 from work_orders 
 
 fi # the scenarios before the pick-ups
 
+# The blocks' helpers (the pick-ups' and reports' sections, and the whole run's table).
+check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
+row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" bytes)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+ms() { echo "$1" | sed -n 's/.* in \([0-9]*\) ms/\1/p'; } # the milliseconds of a run-job line ("NAME: N in M ms")
+
+# The pick-ups (BENCH_ONLY=reports skips them). Not indented, as above.
+if [ -z "$only" ] || [ "$only" = pickups ]; then
+
 # Pick-ups (issue 14). The burst: 2 000 clients agree at once, through the proposal email's links, to the time and price
 # proposed for their car's collection, in 20 districts served by 10 free drivers each (bench/PickupBurst: the links
 # opened first, then all posted at once; settled when no request waits for its client and every agreed one has a driver
@@ -401,12 +436,6 @@ result[jobs]=$(grep '^RESULT' "$work/jobs.out" | sed 's/^RESULT //' || true)
 log "job publishing burst (exit $jobs_rc): ${result[jobs]}"
 jobs_doubles=$(psql_bench -c "select count(*) from (select 1 from pickup_requests where status = 'InProgress' and driver_id is not null group by driver_id having count(*) > 1) d")
 
-seed_pickups() { # first last: one slice of the layout of $pickups_past past requests; prints the milliseconds it took
-  local started
-  started=$(millis)
-  psql_bench -v part=past -v today="$today" -v total="$pickups_past" -v first="$1" -v last="$2" -f bench/seed-pickups.sql >/dev/null
-  echo $(( $(millis) - started ))
-}
 pickups_small_ms=$(seed_pickups $((pickups_past - pickups_small + 1)) "$pickups_past")
 log "pick-ups: the newest $pickups_small past requests made in $pickups_small_ms ms"
 mapfile -t pickup_districts < <(psql_bench -c "select id from districts order by id")
@@ -444,10 +473,6 @@ IFS=$'\t' read -r n_pickups pickup_statuses <<<"$pickup_counts"
 log "pick-ups: $n_pickups requests ($pickup_statuses); load average $pickups_end_load"
 
 # The pick-ups' block of bench/RESULTS.md, written by a whole run and by BENCH_ONLY=pickups alike.
-check() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
-row() { printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" rps)" "$(field "$2" p50_ms)" "$(field "$2" p99_ms)" "$(field "$2" bytes)" "$(field "$2" errors)" "$(field "$2" non2xx)"; }
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 burst_ok=0
 if [ -n "${result[burst]:-}" ] && [ "$(field burst failed)" = 0 ] && [ "$(field burst doubles)" = 0 ] && [ "$burst_doubles" = 0 ] \
    && [ "$(field burst lost)" = 0 ] && [ "$(field burst stranded)" = 0 ] && [ "$(field burst posts)" = 2000 ] && [ "$(field burst broken_rounds)" = 0 ]; then
@@ -524,6 +549,175 @@ pickups_failed=0
 [ "$pickups_errors" -eq 0 ] || { echo "FAILED: $pickups_errors requests of the pick-ups table errored" >&2; pickups_failed=1; }
 [ -z "$only" ] || exit $pickups_failed
 
+fi # the pick-ups
+
+# Reports (issue 16), after the work orders and the pick-ups (so that their figures are unaffected) and over all their
+# data: a manager's summary of this month (/Reports?Period=Month: today's month, mostly days ahead), of the last whole
+# month (a custom period: the heaviest month there is, every day of it worked) and of this year, each as the full page a
+# manager waits for and as the htmx partial (_Summary) a change of period fetches; wrk's timeout raised to 30 s, as a
+# year may take seconds. Then the daily XLSX of yesterday (a past day is as busy as the seed makes any: 79 % of the
+# cells booked, ~91 orders, ~68 pick-ups), made by the daily job's own command as a process of its own: its time as the
+# command reports it (the job alone), and its peak memory against a second run, which finds the report made and does
+# nothing (the same process without the report).
+if [ -z "$only" ] || [ "$only" = reports ]; then
+reports_load=$(cut -d' ' -f1-3 /proc/loadavg)
+month_first=$(date -d "$today" +%Y-%m-01)
+last_from=$(date -d "$month_first - 1 month" +%F)
+last_to=$(date -d "$month_first - 1 day" +%F)
+yesterday=$(date -d "$today - 1 day" +%F)
+year_first=$(date -d "$today" +%Y-01-01)
+report_month="/Reports?Period=Month"
+report_last="/Reports?Period=Custom&From=$last_from&To=$last_to"
+report_year="/Reports?Period=Year"
+report_year_connections=4
+log "reports (load average $reports_load): this month, $last_from..$last_to, this year; the daily report of $yesterday"
+IFS=$'\t' read -r reports_cookie _ < <(sign_in manager bench-pass-1)
+curl -fs -o "$work/report.html" -H "Cookie: $reports_cookie" "http://127.0.0.1:$site_port$report_last" || true
+curl -fs -o "$work/report-part.html" -H "Cookie: $reports_cookie" -H "HX-Request: true" "http://127.0.0.1:$site_port$report_last" || true
+if ! grep -q 'data-testid="figure-visits-value"' "$work/report.html" || ! grep -q 'data-testid="nav-stored-reports"' "$work/report.html" \
+   || ! grep -q 'data-testid="figure-visits-value"' "$work/report-part.html" || grep -q 'data-testid="nav-stored-reports"' "$work/report-part.html"; then
+  echo "The manager does not get the report's page or its partial; the site's log says:" >&2
+  tail -n 30 "$work/site.log" >&2
+  exit 1
+fi
+load_report() { # name path warm-seconds [hx] [connections]: as load_paths for one path, signed in as the manager, wrk's timeout 30 s
+  local name=$1 path=$2 warm_for=$3 hx=${4:-} conns=${5:-$connections} cookie
+  local headers=()
+  [ -n "$hx" ] && headers+=(-H "HX-Request: true")
+  IFS=$'\t' read -r cookie _ < <(sign_in manager bench-pass-1)
+  headers+=(-H "Cookie: $cookie")
+  wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${warm_for}s" --timeout 30s "${headers[@]}" "http://127.0.0.1:$site_port$path" >/dev/null 2>&1 || true
+  [ -n "$name" ] || return 0
+  result[$name]=$(wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${seconds}s" --timeout 30s --latency "${headers[@]}" -s bench/report.lua "http://127.0.0.1:$site_port$path" \
+    | grep '^RESULT' | sed 's/^RESULT //')
+  log "$name: ${result[$name]}"
+}
+# As for the orders and pick-ups: the page and the partial warmed up before either is measured, each re-warmed before
+# every measurement.
+load_report "" "$report_last" "$warmup"
+load_report "" "$report_last" "$warmup" hx
+load_report report_month_page "$report_month" "$rewarm"
+load_report report_month_part "$report_month" "$rewarm" hx
+load_report report_last_page "$report_last" "$rewarm"
+load_report report_last_part "$report_last" "$rewarm" hx
+# One manager at a time: what one summary costs without others queued beside it.
+load_report report_last_page_one "$report_last" "$rewarm" "" 1
+# A year at 32 connections finishes no request within 15 s on 2 cores (each waits behind 31 others of seconds each):
+# measured at 4 connections, and alone.
+load_report report_year_page "$report_year" "$rewarm" "" "$report_year_connections"
+load_report report_year_part "$report_year" "$rewarm" hx "$report_year_connections"
+load_report report_year_page_one "$report_year" "$rewarm" "" 1
+reports_end_load=$(cut -d' ' -f1-3 /proc/loadavg)
+# What each period holds: visits (active bookings of its days), bookings made, orders closed, shifts begun, pick-ups sent.
+period_counts() { # first-day end-day (excluded)
+  psql_bench -c "select (select count(*) from bookings where status = 'Active' and date >= '$1' and date < '$2'),
+                        (select count(*) from bookings where booked_at >= ('$1'::date)::timestamp at time zone 'Europe/Moscow' and booked_at < ('$2'::date)::timestamp at time zone 'Europe/Moscow'),
+                        (select count(*) from work_orders where closed_at >= ('$1'::date)::timestamp at time zone 'Europe/Moscow' and closed_at < ('$2'::date)::timestamp at time zone 'Europe/Moscow'),
+                        (select count(*) from shifts where checked_in_at >= ('$1'::date)::timestamp at time zone 'Europe/Moscow' and checked_in_at < ('$2'::date)::timestamp at time zone 'Europe/Moscow'),
+                        (select count(*) from pickup_requests where requested_at >= ('$1'::date)::timestamp at time zone 'Europe/Moscow' and requested_at < ('$2'::date)::timestamp at time zone 'Europe/Moscow')" \
+    | awk -F'|' '{ printf "%s visits, %s bookings made, %s orders closed, %s shifts, %s pick-ups", $1, $2, $3, $4, $5 }'
+}
+month_counts=$(period_counts "$month_first" "$(date -d "$month_first + 1 month" +%F)")
+last_counts=$(period_counts "$last_from" "$month_first")
+year_counts=$(period_counts "$year_first" "$(date -d "$year_first + 1 year" +%F)")
+report_totals=$(psql_bench -c "select (select count(*) from bookings), (select count(*) from work_orders), (select count(*) from shifts), (select count(*) from pickup_requests)" | tr '|' ' ')
+read -r r_bookings r_orders r_shifts r_pickups <<<"$report_totals"
+log "reports: $r_bookings bookings, $r_orders orders, $r_shifts shifts, $r_pickups pick-ups; this month: $month_counts; $last_from..$last_to: $last_counts; this year: $year_counts"
+
+# The daily XLSX of yesterday: the job's command twice (Reports:DailyAt 00:00, so that it is due whatever the hour).
+yesterday_counts=$(psql_bench -c "with d as (select ('$yesterday'::date)::timestamp at time zone 'Europe/Moscow' as s, ('$today'::date)::timestamp at time zone 'Europe/Moscow' as e)
+  select (select count(*) from bookings where date = '$yesterday'), (select count(*) from bookings where date = '$yesterday' and status = 'Active'),
+         (select count(*) from bookings, d where booked_at >= d.s and booked_at < d.e), (select count(*) from bookings, d where cancelled_at >= d.s and cancelled_at < d.e),
+         (select count(*) from work_orders, d where (created_at >= d.s and created_at < d.e) or (closed_at >= d.s and closed_at < d.e)),
+         (select count(*) from work_orders, d where status = 'Done' and closed_at >= d.s and closed_at < d.e),
+         (select count(*) from pickup_requests, d where (requested_at >= d.s and requested_at < d.e) or (completed_at >= d.s and completed_at < d.e)),
+         (select count(*) from pickup_requests, d where paid_at >= d.s and paid_at < d.e),
+         (select count(*) from stored_reports where kind = 'Daily')" | tr '|' ' ')
+read -r y_bookings y_visits y_made y_cancelled y_orders y_done y_pickups y_paid y_daily_before <<<"$yesterday_counts"
+log "daily report of $yesterday: $y_bookings bookings of the day ($y_visits active), $y_made made and $y_cancelled cancelled that day; $y_orders orders opened or closed ($y_done done); $y_pickups pick-ups sent or completed, $y_paid paid; daily reports kept before: $y_daily_before"
+daily_run() { # label: the command once, under GNU time (peak RSS in kB, elapsed seconds into $work/daily-label.time)
+  (cd "$out/site" && Reports__DailyAt=00:00 exec /usr/bin/time -f '%M %e' -o "$work/daily-$1.time" dotnet ServiceBooking.Web.dll run-job reports-daily) \
+    >"$work/daily-$1.out" 2>&1 || { cat "$work/daily-$1.out" >&2; return 1; }
+}
+if daily_run first; then daily_run second || true; fi
+daily_first=$(grep '^reports-daily:' "$work/daily-first.out" || echo "reports-daily: ? in ? ms")
+daily_second=$(grep '^reports-daily:' "$work/daily-second.out" || echo "reports-daily: ? in ? ms")
+read -r daily_kb daily_s < <(tail -n 1 "$work/daily-first.time" 2>/dev/null || echo "0 0")
+read -r daily_idle_kb daily_idle_s < <(tail -n 1 "$work/daily-second.time" 2>/dev/null || echo "0 0")
+daily_ms=$(ms "$daily_first"); daily_idle_ms=$(ms "$daily_second")
+daily_extra_kb=$(( ${daily_kb:-0} - ${daily_idle_kb:-0} ))
+daily_stored=$(psql_bench -c "select coalesce(string_agg(from_day || ' ' || size, ', '), 'none') from stored_reports where kind = 'Daily'")
+daily_size=$(psql_bench -c "select coalesce(max(size), 0) from stored_reports where kind = 'Daily' and from_day = '$yesterday'")
+log "daily report: first run '$daily_first' (peak RSS $daily_kb kB, $daily_s s), second '$daily_second' (peak RSS $daily_idle_kb kB, $daily_idle_s s); extra $((daily_extra_kb / 1024)) MB; kept: $daily_stored"
+
+reports_errors=0
+for name in report_month_page report_month_part report_last_page report_last_part report_last_page_one report_year_page report_year_part report_year_page_one; do
+  reports_errors=$(( reports_errors + $(field "$name" errors) + $(field "$name" non2xx) ))
+done
+month_p99=$(awk -v a="$(field report_month_page p99_ms)" -v b="$(field report_last_page p99_ms)" 'BEGIN { print (a > b ? a : b) }')
+daily_ok=0
+if [[ "$daily_ms" =~ ^[0-9]+$ ]] && [ "${daily_size:-0}" -gt 0 ] && [[ "$daily_first" == *": 1 in "* ]] && [[ "$daily_second" == *": 0 in "* ]]; then
+  daily_ok=1
+else
+  daily_ms=999999
+fi
+reports_block=$(cat <<BLOCK
+Run of $(date -u '+%Y-%m-%d %H:%M') UTC, commit \`$commit\`, on $(nproc) cores ($cpu)$([ -n "$only" ] && echo ", BENCH_ONLY=reports"); load average $reports_load
+when the reports began (1, 5, 15 minutes), $reports_end_load when the summaries' load ended.
+
+Data: $r_bookings bookings (each booked 1 to 21 days before its visit, in working hours), $r_orders work orders over three years,
+$r_shifts shifts (mech01..mech10 08:00-18:00 every day of the orders, and today's twenty open ones), $r_pickups pick-up requests. This month
+($month_first on, today $today): $month_counts; the last whole month ($last_from..$last_to): $last_counts;
+this year: $year_counts. Signed in as the manager, one period per scenario; wrk with 2 threads and $connections
+connections for ${seconds} s each (the year at $report_year_connections, and the last month and the year also alone, at 1; timeout 30 s), the last month's page and partial warmed up ${warmup} s first, each ${rewarm} s again
+before every measurement. "Page" is the full answer a manager waits for (layout, summary, charts' tables); "partial" the
+htmx answer (HX-Request: the _Summary partial only) a change of period fetches.
+
+| scenario | req/s | p50 ms | p99 ms | bytes/answer | socket errors | non-2xx |
+|---|---|---|---|---|---|---|
+$(row "summary, this month (page)" report_month_page)
+$(row "summary, this month (htmx partial)" report_month_part)
+$(row "summary, $last_from..$last_to (page)" report_last_page)
+$(row "summary, $last_from..$last_to (htmx partial)" report_last_part)
+$(row "summary, $last_from..$last_to (page), 1 connection" report_last_page_one)
+$(row "summary, this year (page), $report_year_connections connections" report_year_page)
+$(row "summary, this year (htmx partial), $report_year_connections connections" report_year_part)
+$(row "summary, this year (page), 1 connection" report_year_page_one)
+
+Daily XLSX of $yesterday (yesterday; the job always makes the day before's): $y_bookings bookings of the day ($y_visits visits, the
+rest cancelled), $y_made bookings made and $y_cancelled cancelled that day, $y_orders orders opened or closed ($y_done done), $y_pickups pick-ups
+sent or completed, $y_paid paid. \`run-job reports-daily\` with Reports__DailyAt=00:00, a process of its own while the site
+idles: the first run "$daily_first" (the job as the command times it, its first queries' start-up included; less the
+second run's $daily_idle_ms ms that only finds the report made: $(( ${daily_ms:-0} - ${daily_idle_ms:-0} )) ms), peak RSS $((daily_kb / 1024)) MB, ${daily_s} s
+elapsed for the whole process; the second, which finds it made, "$daily_second", peak RSS $((daily_idle_kb / 1024)) MB, ${daily_idle_s} s.
+Extra memory (first's peak RSS - second's): $((daily_extra_kb / 1024)) MB; elapsed difference $(awk -v a="$daily_s" -v b="$daily_idle_s" 'BEGIN { printf "%.2f", a - b }') s. Kept (from_day size): $daily_stored.
+
+| target | measured | |
+|---|---|---|
+| month summary p99 < 200 ms at $r_bookings bookings and $r_orders orders (full page; this month and the last whole month) | this month $(field report_month_page p99_ms) ms, $last_from..$last_to $(field report_last_page p99_ms) ms (partial $(field report_month_part p99_ms) / $(field report_last_part p99_ms) ms) | $(check "$month_p99 < 200") |
+| year summary (no target) | page at $report_year_connections connections p99 $(field report_year_page p99_ms) ms, $(field report_year_page rps) req/s (partial p99 $(field report_year_part p99_ms) ms); alone p50 $(field report_year_page_one p50_ms) ms | no target |
+| daily XLSX of a busy day < 5 s and < 100 MB extra, kept (size > 0) | ${daily_ms} ms, $((daily_extra_kb / 1024)) MB extra, ${daily_size} bytes ($yesterday) | $(check "$daily_ok == 1 && $daily_ms < 5000 && $daily_extra_kb < 102400") |
+| no errors or non-2xx on the reports | $reports_errors | $(check "$reports_errors == 0") |
+BLOCK
+)
+results=bench/RESULTS.md
+[ -f "$results" ] || printf '# Benchmark results\n\n<!-- results:start -->\n<!-- results:end -->\n' >"$results"
+grep -q '<!-- reports:start -->' "$results" || printf '\n## Reports\n\n<!-- reports:start -->\n<!-- reports:end -->\n' >>"$results"
+awk -v block="$reports_block" '
+  /<!-- reports:start -->/ { print; print block; skip = 1; next }
+  /<!-- reports:end -->/ { skip = 0 }
+  !skip { print }
+' "$results" >"$work/results.md" && cp "$work/results.md" "$results"
+echo
+echo "$reports_block"
+echo
+reports_failed=0
+[ "$reports_errors" -eq 0 ] || { echo "FAILED: $reports_errors requests of the reports errored" >&2; reports_failed=1; }
+[ "$daily_ok" = 1 ] || { echo "FAILED: the daily report was not made and kept, or its second run made it again ($daily_first / $daily_second)" >&2; reports_failed=1; }
+[ -z "$only" ] || exit $reports_failed
+
+fi # the reports
+
 
 for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 wait 2>/dev/null || true
@@ -558,7 +752,6 @@ campaign_rows=$(psql_bench -c "select count(*) from outbox_messages where kind =
 log "$campaign; $campaign_rows campaign emails queued"
 
 # The table.
-ms() { echo "$1" | sed -n 's/.* in \([0-9]*\) ms/\1/p'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }'; }
 grid_rps=$(field grid rps); base_rps=$(field baseline_grid rps); grid_p99=$(field grid p99_ms); base_p99=$(field baseline_grid p99_ms)
 cells_rps=$(field api_cells rps); cells_calls=$(field api_cells requests)
@@ -575,7 +768,7 @@ assign_ok=0
 if [ -n "${result[assign]:-}" ] && [ "$(field assign doubles)" = 0 ] && [ "$assign_doubles" = 0 ] && [ "$(field assign untold)" = 0 ] && [ "$assign_errors" = 0 ]; then
   assign_ok=1
 fi
-errors_total=$(( errors_total + ${assign_errors:-0} + pickups_errors ))
+errors_total=$(( errors_total + ${assign_errors:-0} + pickups_errors + reports_errors ))
 list_rps=$(field orders_list_large rps); list_small_rps=$(field orders_list_small rps)
 page_rps=$(field order_page_large rps); page_small_rps=$(field order_page_small rps)
 table=$(cat <<TABLE
@@ -602,6 +795,10 @@ $(row "site: pick-ups table, a filter changed (htmx), $pickups_small past reques
 $(row "site: pick-ups table, a filter changed (htmx), $pickups_past past requests" pickups_table_large)
 $(row "site: pick-ups page (full), $pickups_small past requests" pickups_page_small)
 $(row "site: pick-ups page (full), $pickups_past past requests" pickups_page_large)
+$(row "site: reports, this month's summary (page)" report_month_page)
+$(row "site: reports, the last whole month's summary (page)" report_last_page)
+$(row "site: reports, the last whole month's summary (htmx partial)" report_last_part)
+$(row "site: reports, this year's summary (page), $report_year_connections connections" report_year_page)
 
 Live: $live_opened streams of one day ($(field live failed) failed to open; half the desk's, half a client's) while $(field live bookings) bookings
 were committed 250 ms apart: $(field live deliveries) deliveries, $live_missing missing; from COMMIT to the stream's receipt p50 $(field live p50_ms) ms,
@@ -618,6 +815,10 @@ orders assigned after each round $(field assign assigned); POST p50 $(field assi
 Pick-ups (after the work orders; load average $pickups_load when they began): $(field burst posts) clients agreeing at once in 20 districts with 10 free drivers each,
 settled in $(field burst settle_ms) ms in the last of $(field burst rounds) rounds ($(field burst settle_rounds) ms; $(field burst assigned) assigned, $(field burst queued) queued, POST p99 $(field burst p99_ms) ms); the desk's table with the burst's 2 000 and $pickups_small,
 then $pickups_past past requests ($n_pickups in all). Details in the section "Pick-ups" below.
+
+Reports (after the pick-ups, over all of that data): the manager's summary of this month, of $last_from..$last_to and of this year (full page and
+htmx partial), and the daily XLSX of $yesterday ($y_bookings bookings of the day, $y_orders orders, $y_pickups pick-ups) made by \`run-job reports-daily\`. Details in
+the section "Reports" below.
 
 | target | measured | |
 |---|---|---|
@@ -642,6 +843,9 @@ then $pickups_past past requests ($n_pickups in all). Details in the section "Pi
 | pick-up burst of $(field burst posts) answers settles in under 5 s (last of $(field burst rounds) rounds) | $(field burst settle_ms) ms (rounds: $(field burst settle_rounds)) | $(check "$settle_ms < 5000") |
 | 2 000 jobs published at once through the API settle in under 5 s; every one assigned or queued | $(field jobs settle_ms) ms (rounds: $(field jobs settle_rounds)); assigned $(field jobs assigned), queued $(field jobs queued), lost $(field jobs lost) | $(check "$jobs_ms < 5000 && $jobs_ok == 1") |
 | pick-ups table (htmx) ≥ 500 req/s, $n_pickups requests | ${pickups_table_rps} req/s (full page ${pickups_page_rps}) | $(check "${pickups_table_rps:-0} >= 500") |
+| reports: month summary p99 < 200 ms at $r_bookings bookings and $r_orders orders (full page; this month / the last whole month) | $(field report_month_page p99_ms) / $(field report_last_page p99_ms) ms | $(check "$month_p99 < 200") |
+| reports: year summary (no target) | at $report_year_connections connections p99 $(field report_year_page p99_ms) ms, $(field report_year_page rps) req/s; alone p50 $(field report_year_page_one p50_ms) ms | no target |
+| reports: daily XLSX of a busy day < 5 s and < 100 MB extra | ${daily_ms} ms, $((daily_extra_kb / 1024)) MB extra, ${daily_size} bytes kept ($yesterday) | $(check "$daily_ok == 1 && $daily_ms < 5000 && $daily_extra_kb < 102400") |
 TABLE
 )
 results=bench/RESULTS.md
@@ -662,4 +866,5 @@ failed=0
 echo "$winners" | tr ',' '\n' | grep -qv '^1$' && { echo "FAILED: a raced cell does not have exactly one booking ($winners)" >&2; failed=1; }
 [ "$assign_ok" = 1 ] || { echo "FAILED: the assignment race gave a mechanic two orders, left a supervisor untold or erred (${result[assign]:-no result})" >&2; failed=1; }
 [ "$pickups_failed" = 0 ] || failed=1
+[ "$reports_failed" = 0 ] || failed=1
 exit $failed

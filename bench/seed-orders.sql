@@ -9,7 +9,8 @@
 --   mech11..mech20  mechanics with nothing to do, for the assignment race
 --   sup01..sup20    supervisors (sup01..sup03 assigned and decided the past orders; all twenty race)
 --   shop01, shop02  shop mechanics; op01, op02 operators (they opened the orders)
--- All twenty mechanics are on shift (checked in an hour ago).
+-- All twenty mechanics are on shift (checked in an hour ago); mech01..mech10 also worked 08:00-18:00 every day of the
+-- past orders (closed shifts).
 --
 -- Orders: the oldest total - 40 spread over the three years up to yesterday, 08:00-18:00 in Moscow, each worked
 -- within three hours of opening (so all are closed by now): 12 % refused at the agreement, the rest done with an
@@ -136,6 +137,17 @@ CROSS JOIN LATERAL (SELECT pp.past AND hh.h < 12 AS refused, pp.past AND hh.h % 
 LEFT JOIN users u ON u.id = 'bench-' || (1 + (l.n * 37) % 20000)
 LEFT JOIN client_cars cc ON cc.owner_id = u.id
 WHERE l.n BETWEEN :first AND :last;
+
+-- Past shifts: mech01..mech10 on every day of this slice's past orders, 08:00-18:00 in Moscow, checked out (a day two
+-- slices share is written by the first), so that the reports' hours on shift and on orders are counted at scale. Today's
+-- open shift of each of the twenty (above) stays the only open one.
+INSERT INTO shifts (mechanic_id, checked_in_at, checked_out_at)
+SELECT 'bench-mech-' || m, (d.day + time '08:00') AT TIME ZONE 'Europe/Moscow', (d.day + time '18:00') AT TIME ZONE 'Europe/Moscow'
+FROM (SELECT DISTINCT (created_at AT TIME ZONE 'Europe/Moscow')::date AS day FROM wo WHERE current_k < 1) d
+CROSS JOIN generate_series(1, 10) m
+WHERE NOT EXISTS (SELECT 1 FROM shifts s WHERE s.mechanic_id = 'bench-mech-' || m
+                                           AND s.checked_in_at = (d.day + time '08:00') AT TIME ZONE 'Europe/Moscow')
+ORDER BY 2, 1;
 
 -- Minutes after opening: assigned +10; returned agreement +30/+40; agreement +50/+60; prepayment +70/+80;
 -- in-shop +90/+100, claimed +110, filed +140; expenses +150/+160; final report +170/+180.

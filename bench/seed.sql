@@ -1,6 +1,7 @@
 -- The benchmark's data set, on top of the demo catalog (run the site once with Demo:Seed first).
 -- psql -v today=YYYY-MM-DD -f seed.sql : 20 service advisors, 20 000 clients (password of the demo "client"),
--- 25 000 cars, the next 60 days 70 % booked and two years of past bookings (about 300 000 in all).
+-- 25 000 cars, the next 60 days 70 % booked and two years of past bookings (about 300 000 in all), each booked 1 to
+-- 21 days ahead (by hash, in working hours), 8 % of the past ones cancelled before their visit.
 \set ON_ERROR_STOP on
 BEGIN;
 
@@ -47,24 +48,33 @@ CREATE TEMP TABLE client_numbers AS SELECT owner_id, car_id, model_id, row_numbe
 CREATE INDEX ON client_numbers (c);
 CREATE TEMP TABLE diagnostics AS SELECT id FROM repair_types WHERE name = 'Диагностика' AND car_model_id IS NULL;
 
+-- When each was booked: 1 to 21 days before the visit (those of the days ahead: before today), at a working-hours
+-- time in Moscow; a cancelled one was cancelled between then and its visit (5 % to 95 % of the way). The quote is the
+-- catalog's diagnostics (2 200 an hour, 1.0 norm-hours) at the coefficient 1.05 its 2 310 implies: 1.05 hours billed.
 INSERT INTO bookings (date, start_time, advisor_id, client_id, car_id, repair_type_id, status, booked_by_id, booked_at,
                       cancelled_at, cancelled_by_id, cancelled_by_staff, cancellation_reason,
-                      quote_repair_type_name, quote_labour, quote_parts, quote_oil, quote_total)
+                      quote_repair_type_name, quote_labour, quote_parts, quote_oil, quote_total, quote_norm_hours)
 SELECT cell.date, cell.start_time, cell.advisor_id, cn.owner_id, cn.car_id, (SELECT id FROM diagnostics),
-       CASE WHEN cell.cancelled THEN 'Cancelled' ELSE 'Active' END, cn.owner_id, now(),
-       CASE WHEN cell.cancelled THEN now() END, CASE WHEN cell.cancelled THEN cn.owner_id END, false, NULL,
-       'Диагностика', 2310.00, 0, 0, 2310.00
+       CASE WHEN cell.cancelled THEN 'Cancelled' ELSE 'Active' END, cn.owner_id, bk.booked_at,
+       CASE WHEN cell.cancelled THEN bk.booked_at + ((cell.date + cell.start_time) AT TIME ZONE 'Europe/Moscow' - bk.booked_at) * ((5 + cell.h % 91) / 100.0) END,
+       CASE WHEN cell.cancelled THEN cn.owner_id END, false, NULL,
+       'Диагностика', 2310.00, 0, 0, 2310.00, 1.05
 FROM (
     SELECT d.date, sl.start_time, ad.id AS advisor_id,
            -- within a day each booked cell gets its own client: (day, position) -> client number
            row_number() OVER (PARTITION BY d.date ORDER BY ad.a, sl.s) AS position,
            d.k AS day_number,
-           d.date < :'today'::date AND abs(hashtext(d.date::text || ad.id || sl.s || 'x')) % 100 < 8 AS cancelled
+           d.date < :'today'::date AND abs(hashtext(d.date::text || ad.id || sl.s || 'x')) % 100 < 8 AS cancelled,
+           abs(hashtext(d.date::text || ad.id || sl.s || 'b')) AS h
     FROM (SELECT (:'today'::date + k) AS date, k FROM generate_series(-730, 59) AS k) AS d
     CROSS JOIN advisors AS ad
     CROSS JOIN slots AS sl
     WHERE abs(hashtext(d.date::text || ad.id || sl.s)) % 100 < (CASE WHEN d.k >= 0 THEN 70 ELSE 79 END)
 ) AS cell
+CROSS JOIN LATERAL (
+    SELECT ((least(cell.date, :'today'::date) - (1 + cell.h % 21)) + time '08:00' + (cell.h / 21 % 600) * interval '1 minute')
+             AT TIME ZONE 'Europe/Moscow' AS booked_at
+) AS bk
 JOIN client_numbers AS cn ON cn.c = 1 + ((cell.day_number + 730) * 397 + cell.position) % 20000;
 
 COMMIT;
