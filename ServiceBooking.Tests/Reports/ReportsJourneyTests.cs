@@ -100,7 +100,7 @@ public sealed class ReportsJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         var download = await manager.RunAndWaitForDownloadAsync(() => row.GetByTestId("daily-download").ClickAsync());
         Assert.Equal($"report-{day}.xlsx", download.SuggestedFilename);
         var path = await download.PathAsync();
-        var money = MiniExcel.Query(path!, useHeaderRow: true, sheetName: "Деньги").Cast<IDictionary<string, object?>>().ToList();
+        var money = MiniExcel.Query(path!, useHeaderRow: true, sheetName: "Деньги", excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(7500d, Assert.Single(money)["Сумма"]);
     }
 }
