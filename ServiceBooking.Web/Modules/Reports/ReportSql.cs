@@ -47,14 +47,18 @@ internal static class ReportSql
 
     /// <summary>
     /// Seconds each mechanic held an order (given it, until it closed) while on shift, within the period: the hours clocked
-    /// on orders. A mechanic holds one order at a time, so the spans never count twice.
+    /// on orders. A mechanic holds one order at a time, so the spans never count twice. Each order meets only the shifts
+    /// that can overlap it (begun before it closed, less than 16 hours before it was given), and the orders are found by
+    /// when they closed (or, open ones, when they were given): indexes on both.
     /// </summary>
     public const string ClockedSeconds =
         "select o.mechanic_id as key, sum(extract(epoch from upper(x.r) - lower(x.r)))::float8 as seconds from work_orders o " +
         $"join shifts s on s.mechanic_id = o.mechanic_id and {ShiftsNear} " +
+        "and s.checked_in_at < coalesce(o.closed_at, @now) and s.checked_in_at > o.assigned_at - interval '16 hours' " +
         "cross join lateral (select tstzrange(o.assigned_at, greatest(o.assigned_at, coalesce(o.closed_at, @now))) * " +
         $"{ShiftRange} * tstzrange(@start, @end) as r) x " +
-        "where o.mechanic_id is not null and o.assigned_at < @end and coalesce(o.closed_at, @now) > @start and not isempty(x.r) group by o.mechanic_id";
+        "where o.mechanic_id is not null and o.assigned_at < @end and (o.closed_at >= @start or o.closed_at is null) and not isempty(x.r) " +
+        "group by o.mechanic_id";
 
     public static string Rows(ReportMeasure measure) => measure switch
     {

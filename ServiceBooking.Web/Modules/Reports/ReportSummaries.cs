@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using ServiceBooking.Domain.Reports;
 using ServiceBooking.Domain.WorkOrders;
@@ -11,7 +12,7 @@ namespace ServiceBooking.Web.Modules.Reports;
 /// served by indexes on the instants and days they filter by (bookings by visit day, when made and cancelled; orders by
 /// when opened and closed; pick-ups by when sent, paid and completed; shifts by check-in).
 /// </summary>
-public sealed class ReportSummaries(ReportQueries queries, WorkshopClock clock, TimeProvider time)
+public sealed class ReportSummaries(ReportQueries queries, WorkshopClock clock, TimeProvider time, ReportCache cache, IOptions<ReportsOptions> options)
 {
     private const string VisitsJoined = "from bookings b left join work_orders o on o.booking_id = b.id where " + ReportSql.VisitsWhere;
 
@@ -47,6 +48,18 @@ public sealed class ReportSummaries(ReportQueries queries, WorkshopClock clock, 
 
     public Task<ReportSummary> SummaryAsync(ReportPeriod period, CancellationToken cancellationToken) =>
         SummaryAsync(Range(period), cancellationToken);
+
+    /// <summary>
+    /// The summary as the reports page shows it: kept by <see cref="ReportCache"/> until the data changes (or for
+    /// <see cref="ReportsOptions.SummarySeconds"/> at most), its <see cref="PeriodRange.Now"/> saying as of when.
+    /// </summary>
+    public Task<ReportSummary> CurrentAsync(ReportPeriod period)
+    {
+        var range = Range(period);
+        // Not cancelled with the request: other requests may be waiting for the same computation.
+        return cache.GetAsync(period.From, period.To, System.Globalization.CultureInfo.CurrentCulture.Name, range.Now,
+            TimeSpan.FromSeconds(options.Value.SummarySeconds), () => SummaryAsync(range, CancellationToken.None));
+    }
 
     public async Task<ReportSummary> SummaryAsync(PeriodRange range, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ public static class ReportsModule
     {
         var services = builder.Services;
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReportCache>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<ReportSummaries>();
         services.AddScoped<ReportRows>();

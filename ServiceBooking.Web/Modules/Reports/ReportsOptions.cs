@@ -10,6 +10,13 @@ public sealed class ReportsOptions
     /// <summary>The workshop's local time from which the daily job makes the report of the day before.</summary>
     public TimeOnly DailyAt { get; set; } = new(6, 0);
 
+    /// <summary>
+    /// Longest a computed summary is served again while nothing changes (the data's changes drop it at once); 0 computes
+    /// every summary afresh.
+    /// </summary>
+    [Range(0, 3600)]
+    public int SummarySeconds { get; set; } = 60;
+
     /// <summary>Rows at most in one sheet of a report made by hand (a longer period is refused with a message).</summary>
     [Range(1000, 1_000_000)]
     public int MaxRowsPerSheet { get; set; } = 200_000;

@@ -60,6 +60,8 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasIndex(o => o.CreatedAt).HasDatabaseName("ix_work_orders_created");
         // The reports count orders by when they closed.
         builder.HasIndex(o => o.ClosedAt).HasFilter("closed_at IS NOT NULL").HasDatabaseName("ix_work_orders_closed");
+        // … and the open ones by when they were given (the hours clocked on them).
+        builder.HasIndex(o => o.AssignedAt).HasFilter("closed_at IS NULL").HasDatabaseName("ix_work_orders_open_assigned");
         builder.HasIndex(o => o.ClientId);
         builder.HasIndex(o => o.CarId);
         builder.HasIndex(o => o.ShopMechanicId);

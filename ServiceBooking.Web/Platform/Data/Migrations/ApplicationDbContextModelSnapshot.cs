@@ -1713,6 +1713,10 @@ namespace ServiceBooking.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_work_orders");
 
+                    b.HasIndex("AssignedAt")
+                        .HasDatabaseName("ix_work_orders_open_assigned")
+                        .HasFilter("closed_at IS NULL");
+
                     b.HasIndex("CarId")
                         .HasDatabaseName("ix_work_orders_car_id");
 

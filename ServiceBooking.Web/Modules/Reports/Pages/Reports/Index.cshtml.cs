@@ -32,7 +32,7 @@ public sealed class Index(ReportSummaries summaries, WorkshopClock clock, IStrin
 
     public ReportSummary? Summary { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.Vary = "HX-Request";
         if (ModelState.IsValid)
@@ -40,7 +40,7 @@ public sealed class Index(ReportSummaries summaries, WorkshopClock clock, IStrin
             try
             {
                 var period = Period == PeriodKind.Custom ? ReportPeriod.Custom(From, To) : ReportPeriod.Of(Period, clock.Today);
-                Summary = await summaries.SummaryAsync(period, cancellationToken);
+                Summary = await summaries.CurrentAsync(period);
                 (From, To) = (period.From, period.To);
             }
             catch (DomainException error)
