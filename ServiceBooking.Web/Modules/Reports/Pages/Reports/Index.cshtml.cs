@@ -54,9 +54,15 @@ public sealed class Index(ReportSummaries summaries, WorkshopClock clock, IStrin
     }
 
     /// <summary>The address of the rows a figure counts, for this period.</summary>
-    public string ListUrl(ReportMeasure measure, object? narrowing = null)
+    public string ListUrl(ReportMeasure measure, object? narrowing = null) => ListUrl(measure, Summary!.Period.From, Summary.Period.To, narrowing);
+
+    /// <summary>The address of the rows a figure counts on the days from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public string ListUrl(ReportMeasure measure, DateOnly from, DateOnly to, object? narrowing = null)
     {
-        var values = new RouteValueDictionary(narrowing) { ["measure"] = measure, ["from"] = Summary!.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = Summary.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        var values = new RouteValueDictionary(narrowing)
+        {
+            ["measure"] = measure, ["from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
         return Url.Page("/Reports/List", values)!;
     }
 }
