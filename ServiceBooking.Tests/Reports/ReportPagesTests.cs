@@ -57,6 +57,9 @@ public sealed class ReportPagesTests(BookingFixture fixture) : ReportsTest(fixtu
         var tooLong = await manager.GetAsync("/Reports?Period=Custom&From=2020-01-01&To=2026-12-01");
         Assert.Equal("Отчёт охватывает не больше 731 дней.", tooLong.FieldError("To"));
 
+        var unknown = await manager.GetAsync("/Reports?Period=Fortnight");
+        Assert.Equal(("С 01.12.2026 по 31.12.2026", "page"), (unknown.TestId("report-period"), unknown.Document.QuerySelector("[data-testid=period-month]")!.GetAttribute("aria-current")));
+
         var garbled = await manager.GetAsync("/Reports?Period=Custom&From=yesterday&To=2026-12-01");
         Assert.Equal(HttpStatusCode.OK, garbled.Status);
         Assert.NotEmpty(garbled.FieldError("From"));

@@ -16,8 +16,4 @@ public sealed class ReportsOptions
     /// </summary>
     [Range(0, 3600)]
     public int SummarySeconds { get; set; } = 60;
-
-    /// <summary>Rows at most in one sheet of a report made by hand (a longer period is refused with a message).</summary>
-    [Range(1000, 1_000_000)]
-    public int MaxRowsPerSheet { get; set; } = 200_000;
 }

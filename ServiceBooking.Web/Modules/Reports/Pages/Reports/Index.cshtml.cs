@@ -35,6 +35,13 @@ public sealed class Index(ReportSummaries summaries, WorkshopClock clock, IStrin
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.Vary = "HX-Request";
+        if (ModelState.GetFieldValidationState(nameof(Period)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // An unknown period in the address (an old bookmark): the default one, as a link without it would show.
+            ModelState.Remove(nameof(Period));
+            Period = PeriodKind.Month;
+        }
+
         if (ModelState.IsValid)
         {
             try
