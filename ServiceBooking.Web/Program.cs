@@ -6,6 +6,7 @@ using ServiceBooking.Web.Modules.Catalog;
 using ServiceBooking.Web.Modules.Garage;
 using ServiceBooking.Web.Modules.Pickups;
 using ServiceBooking.Web.Modules.Reports;
+using ServiceBooking.Web.Modules.Telegram;
 using ServiceBooking.Web.Modules.WorkOrders;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Hosting;
@@ -23,6 +24,7 @@ builder.AddPlatform(requirePublicUrl: command is null or "run-job")
     .AddWorkOrders()
     .AddPickups()
     .AddReports()
+    .AddTelegram()
     .AddApi();
 
 var app = builder.Build();

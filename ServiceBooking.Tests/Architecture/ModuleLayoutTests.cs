@@ -21,7 +21,7 @@ public sealed partial class ModuleLayoutTests
     [Fact]
     public void The_modules_are_the_ones_the_product_has_so_far()
     {
-        Assert.Equal(["Accounts", "Api", "Bookings", "Campaigns", "Catalog", "Garage", "Pickups", "Reports", "WorkOrders"], Modules);
+        Assert.Equal(["Accounts", "Api", "Bookings", "Campaigns", "Catalog", "Garage", "Pickups", "Reports", "Telegram", "WorkOrders"], Modules);
     }
 
     [Theory]

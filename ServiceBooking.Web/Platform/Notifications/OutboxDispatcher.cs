@@ -109,9 +109,15 @@ public sealed partial class OutboxDispatcher(
         var attempts = message.Attempts; // counted when the message was claimed
         var givingUp = attempts >= settings.MaxAttempts;
         var text = $"{error.GetType().Name}: {error.Message}";
+        var delay = settings.RetryDelay(attempts);
+        if (error is NoticeDeferredException deferred && deferred.RetryAfter > delay)
+        {
+            delay = deferred.RetryAfter;
+        }
+
         await Finish(message.Id, claim).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Status, givingUp ? OutboxStatus.Failed : OutboxStatus.Pending)
-            .SetProperty(m => m.NextAttemptAt, now + settings.RetryDelay(attempts))
+            .SetProperty(m => m.NextAttemptAt, now + delay)
             .SetProperty(m => m.ClaimedBy, (string?)null)
             .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
             .SetProperty(m => m.LastError, text.Length > 2000 ? text[..2000] : text), CancellationToken.None);
