@@ -5,6 +5,7 @@ using ServiceBooking.Domain.Common;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
+using ServiceBooking.Web.Platform.Live;
 using ServiceBooking.Web.Platform.Notifications;
 
 namespace ServiceBooking.Web.Modules.Bookings;
@@ -15,7 +16,7 @@ namespace ServiceBooking.Web.Modules.Bookings;
 /// </summary>
 public sealed class BookingDesk(
     ApplicationDbContext db, BookingCalendar calendar, WorkshopClock clock, TimeProvider time, BookingEmails emails, OutboxWriter outbox,
-    IEnumerable<IClientBlacklist> blacklists)
+    IEnumerable<IClientBlacklist> blacklists, DayGridCache grids)
 {
     /// <summary>The client's cars in the garage, with their models (for the booking panel).</summary>
     public async Task<IReadOnlyList<Car>> CarsOfAsync(string clientId, CancellationToken cancellationToken) =>
@@ -74,9 +75,9 @@ public sealed class BookingDesk(
             {
                 // Someone else won the race between our checks and the insert; the database kept the rule.
                 db.Entry(booking).State = EntityState.Detached;
-                return BookingOutcome.Refused(constraint == "ux_bookings_client_day_active"
+                throw constraint == "ux_bookings_client_day_active"
                     ? new DomainException("Booking.OnePerDay", slot.Date)
-                    : new DomainException("Booking.CellTaken"));
+                    : new DomainException("Booking.CellTaken");
             }
 
             outbox.Add(await emails.ConfirmationAsync(booking, client));
@@ -86,6 +87,14 @@ public sealed class BookingDesk(
         }
         catch (DomainException refusal)
         {
+            if (refusal.Code is "Booking.CellTaken" or "Booking.OnePerDay")
+            {
+                // Someone else's booking of that day is in the database; this instance may not have heard of it yet (its
+                // own commit tells the grids a moment after the database has it, another's notification takes a few
+                // milliseconds): the answer's grid must not show the cell free.
+                grids.Changed(LiveTopics.Day(draft.Date));
+            }
+
             return BookingOutcome.Refused(refusal);
         }
     }
