@@ -63,6 +63,7 @@ public static class AccountsModule
 
         // Role changes and password changes reach other sessions within a minute (one query per active user per minute).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<VerifiedCookies>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "sb.auth";
