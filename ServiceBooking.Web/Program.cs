@@ -33,6 +33,7 @@ app.MapCatalog();
 app.MapBookings();
 app.MapWorkOrders();
 app.MapPickups();
+app.MapTelegram();
 app.MapApi();
 
 if (command is not null)

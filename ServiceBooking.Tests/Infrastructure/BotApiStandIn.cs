@@ -26,8 +26,12 @@ public sealed class BotApiStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SentMessage> _sent = new();
     private readonly ConcurrentQueue<Failure> _failures = new();
+    private readonly List<JsonObject> _updates = [];
+    private readonly SemaphoreSlim _updateArrived = new(0);
     private int _calls;
     private long _messageId;
+    private int _pollers;
+    private int _mostPollers;
 
     private BotApiStandIn(WebApplication app) => _app = app;
 
@@ -37,6 +41,12 @@ public sealed class BotApiStandIn : IAsyncDisposable
     public int SendCalls => Volatile.Read(ref _calls);
 
     public IReadOnlyList<SentMessage> Sent => [.. _sent];
+
+    /// <summary>The webhook Telegram was last told (<c>setWebhook</c>; null after <c>deleteWebhook</c>), with its secret.</summary>
+    public (string Url, string? Secret)? Webhook { get; private set; }
+
+    /// <summary>The most <c>getUpdates</c> calls that were waiting at once (Telegram refuses a second poller with 409).</summary>
+    public int MostPollers => Volatile.Read(ref _mostPollers);
 
     /// <summary>Every call is answered 502 while set (Telegram unreachable behind a proxy).</summary>
     public bool Down { get; set; }
@@ -64,8 +74,26 @@ public sealed class BotApiStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Queues an update for <c>getUpdates</c> (kept until a poll's offset confirms it, as Telegram does).</summary>
+    public void Deliver(JsonObject update)
+    {
+        lock (_updates)
+        {
+            _updates.Add(update);
+        }
+
+        _updateArrived.Release();
+    }
+
     public void Clear()
     {
+        lock (_updates)
+        {
+            _updates.Clear();
+        }
+
+        Webhook = null;
+        Interlocked.Exchange(ref _mostPollers, 0);
         _sent.Clear();
         _failures.Clear();
         Down = false;
@@ -103,6 +131,14 @@ public sealed class BotApiStandIn : IAsyncDisposable
         {
             case "getMe":
                 return Ok(new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "ServiceBooking", ["username"] = "servicebooking_test_bot" });
+            case "setWebhook":
+                Webhook = (fields["url"]!, fields.GetValueOrDefault("secret_token"));
+                return Ok(JsonValue.Create(true));
+            case "deleteWebhook":
+                Webhook = null;
+                return Ok(JsonValue.Create(true));
+            case "getUpdates":
+                return await UpdatesAsync(fields, request.HttpContext.RequestAborted);
             case "sendMessage":
                 Interlocked.Increment(ref _calls);
                 if (Down)
@@ -131,6 +167,51 @@ public sealed class BotApiStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary><c>getUpdates</c>: confirms those before the offset, then answers the rest, waiting up to its timeout for one.</summary>
+    private async Task<IResult> UpdatesAsync(Dictionary<string, string?> fields, CancellationToken aborted)
+    {
+        var offset = long.TryParse(fields.GetValueOrDefault("offset"), out var o) ? o : 0;
+        var timeout = TimeSpan.FromSeconds(int.TryParse(fields.GetValueOrDefault("timeout"), out var t) ? t : 0);
+        var waiting = Interlocked.Increment(ref _pollers);
+        InterlockedMax(ref _mostPollers, waiting);
+        try
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                JsonArray answer;
+                lock (_updates)
+                {
+                    _updates.RemoveAll(u => (long)u["update_id"]! < offset);
+                    answer = [.. _updates.Select(u => u.DeepClone())];
+                }
+
+                var left = deadline - DateTime.UtcNow;
+                if (answer.Count > 0 || left <= TimeSpan.Zero)
+                {
+                    return Ok(answer);
+                }
+
+                await _updateArrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200), aborted);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pollers);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
     private static async Task<Dictionary<string, string?>> FieldsAsync(HttpRequest request)
     {
         if (request.HasFormContentType)
@@ -139,7 +220,9 @@ public sealed class BotApiStandIn : IAsyncDisposable
             return form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString());
         }
 
-        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync();
+        var body = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
         return body.ToDictionary(p => p.Key, p => p.Value is JsonValue value && value.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString());
     }
 

@@ -71,6 +71,9 @@ public enum Access
     /// <summary>Nobody here: the endpoint answers 404 in this environment (the Development mail folder).</summary>
     Absent,
 
+    /// <summary>Telegram's webhook: 401 to whoever calls without the bot's secret header (every visitor here).</summary>
+    TelegramSecret,
+
     /// <summary>Refused as a bad request, whoever asks (a POST straight to the error page, which only re-executed POSTs reach).</summary>
     Refused,
 }
@@ -109,6 +112,9 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("/Profile/Index", null, "/Profile", Access.SignedIn),
         new("/Profile/Email", null, "/Profile/Email", Access.SignedIn),
         new("/Profile/Password", null, "/Profile/Password", Access.SignedIn),
+        new("/Profile/Telegram", null, "/Profile/Telegram", Access.SignedIn),
+        new("/Profile/Telegram", "Code", "/Profile/Telegram?handler=Code", Access.SignedIn),
+        new("/Profile/Telegram", "Unlink", "/Profile/Telegram?handler=Unlink", Access.SignedIn),
         new("/Garage/Index", null, "/Garage", Access.SignedIn),
         new("/Garage/Index", "Remove", "/Garage?handler=Remove&id={car}", Access.Owner),
         new("/Garage/Edit", null, "/Garage/Edit/{car}", Access.Owner),
@@ -255,6 +261,12 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
         new("Admin:/ApiTokens/Index", null, "/Admin/ApiTokens", Access.Admin, Form: "Input.Name=bot&Input.Scopes=read&Input.ActsAs=nobody"),
         new("Admin:/ApiTokens/Index", "Issue", "/Admin/ApiTokens?handler=Issue", Access.Admin, Form: "Input.Name=bot&Input.Scopes=read&Input.ActsAs=nobody"),
         new("Admin:/ApiTokens/Index", "Revoke", "/Admin/ApiTokens?handler=Revoke&id={apiToken}", Access.Admin),
+
+        // The Telegram bot's set-up (Admin) and Telegram's webhook (its secret header, which no visitor has)
+        new("Admin:/Telegram/Index", null, "/Admin/Telegram", Access.Admin, Form: "Input.Token=1%3Ashort"),
+        new("Admin:/Telegram/Index", "Save", "/Admin/Telegram?handler=Save", Access.Admin, Form: "Input.Token=1%3Ashort"),
+        new("Admin:/Telegram/Index", "Remove", "/Admin/Telegram?handler=Remove", Access.Admin),
+        new("/telegram/webhook", null, "/telegram/webhook", Access.TelegramSecret),
         new("/api/openapi/{documentName}.json", null, "/api/openapi/v1.json", Access.Anyone),
         new("/api/docs/{documentName?}", null, "/api/docs", Access.Anyone),
         new("/api/docs/scalar.js", null, "/api/docs/scalar.js", Access.Anyone),
@@ -353,6 +365,7 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
             Access.Anyone => OutcomeKind.Allowed,
             Access.Absent => OutcomeKind.NotFound,
             Access.Refused => OutcomeKind.BadRequest,
+            Access.TelegramSecret => OutcomeKind.SignIn,
             _ when visitor == Visitor.Stranger => OutcomeKind.SignIn,
             Access.SignedIn => OutcomeKind.Allowed,
             Access.Owner => visitor == Visitor.Client ? OutcomeKind.Allowed : OutcomeKind.NotFound,
@@ -400,8 +413,10 @@ public sealed class AccessMatrixTests(BookingFixture fixture) : SiteTest<Booking
 
         if (!served.IsPage)
         {
-            // Outside Razor Pages there is no antiforgery check; routing refuses a method the endpoint does not take.
-            return served.Methods.Contains(method.Method) ? access : OutcomeKind.MethodNotAllowed;
+            // Outside Razor Pages there is no antiforgery check; routing refuses a method the endpoint does not take
+            // (405), but a GET of a POST-only endpoint is a 404 on this site, as it is for the API's sign-in.
+            return served.Methods.Contains(method.Method) ? access
+                : method == HttpMethod.Get ? OutcomeKind.NotFound : OutcomeKind.MethodNotAllowed;
         }
 
         // A POST that would get past the sign-in and role checks is refused without the antiforgery token, but for the

@@ -1,14 +1,16 @@
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceBooking.Domain.Telegram;
+using ServiceBooking.Web.Platform.Audit;
+using ServiceBooking.Web.Platform.Hosting;
 using ServiceBooking.Web.Platform.Notifications;
-using Telegram.Bot;
 
 namespace ServiceBooking.Web.Modules.Telegram;
 
 /// <summary>
-/// Telegram (PRODUCT.md section J; issue 17), its first part: the outbox's second channel. With a bot token configured
-/// this instance delivers the outbox's Telegram notices through the Bot API; without one it leaves them to an instance
-/// that has one (the outbox claims only the channels an instance can send). What queues them (linking a chat, the
-/// staff's notices, the bots) comes in the next parts of the issue.
+/// Telegram (PRODUCT.md section J; issue 17): the outbox's second channel, the bot's set-up by an Admin
+/// (<c>/Admin/Telegram</c>, or <c>Telegram:BotToken</c> in configuration), its updates by webhook or long polling, and
+/// people linking their chats from the profile (<c>/Profile/Telegram</c>, <c>/start CODE</c>). An instance without a
+/// bot leaves the Telegram notices to one that has one (the outbox claims only the channels an instance can send).
 /// </summary>
 public static class TelegramModule
 {
@@ -16,20 +18,27 @@ public static class TelegramModule
     {
         var services = builder.Services;
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var settings = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
-        if (settings.Enabled)
+        services.AddHttpClient(TelegramOptions.Section);
+        services.AddSingleton<TelegramBots>();
+        services.AddHostedService<TelegramBotRefresh>();
+        services.AddSingleton<INoticeSender, TelegramNoticeSender>();
+        services.AddScoped<TelegramSetup>();
+        services.AddScoped<TelegramUpdates>();
+        services.AddScoped<TelegramLinks>();
+        services.AddHostedService<TelegramPolling>();
+        services.AddAudited<TelegramBot>(ignore: [nameof(TelegramBot.ProtectedToken), nameof(TelegramBot.WebhookSecret)]);
+        services.AddAudited<TelegramLink>();
+        services.Configure<RazorPagesOptions>(options =>
         {
-            services.AddHttpClient(TelegramOptions.Section);
-            services.AddSingleton<ITelegramBotClient>(provider =>
-            {
-                var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                // No retries inside the library: a 429 goes back to the outbox, which waits as long as Telegram asked.
-                var client = new TelegramBotClientOptions(options.BotToken!, options.ApiUrl) { RetryThreshold = 0, RetryCount = 0 };
-                return new TelegramBotClient(client, provider.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramOptions.Section));
-            });
-            services.AddSingleton<INoticeSender, TelegramNoticeSender>();
-        }
-
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("Telegram", "/Admin"), Policies.Admin);
+            options.Conventions.AuthorizeFolder(ModulePages.Folder("Telegram", "/Profile"));
+        });
         return builder;
+    }
+
+    public static WebApplication MapTelegram(this WebApplication app)
+    {
+        TelegramWebhook.Map(app);
+        return app;
     }
 }

@@ -15,15 +15,28 @@ namespace ServiceBooking.Web.Modules.Telegram;
 /// failure is the outbox's to retry with its back-off. The outbox's claims and sent marks keep each notice to one
 /// delivery however many instances send.
 /// </summary>
-public sealed class TelegramNoticeSender(ITelegramBotClient bot, IOptions<TelegramOptions> options) : INoticeSender
+public sealed class TelegramNoticeSender(TelegramBots bots, IOptions<TelegramOptions> options) : INoticeSender
 {
     /// <summary>When each chat was last sent to (this process's clock), for the pacing.</summary>
     private readonly ConcurrentDictionary<long, long> _lastSent = new();
 
     public NoticeChannel Channel => NoticeChannel.Telegram;
 
+    /// <summary>With a bot set up (in configuration, or saved by an Admin and read by this instance).</summary>
+    public bool CanSend => options.Value.Enabled || bots.Current is not null;
+
     public async Task SendManyAsync(IReadOnlyList<OutboxMessage> notices, Func<int, Exception?, Task> reportAsync, CancellationToken cancellationToken)
     {
+        if ((bots.Current ?? await bots.RefreshAsync(cancellationToken))?.Client is not { } bot)
+        {
+            for (var i = 0; i < notices.Count; i++)
+            {
+                await reportAsync(i, new InvalidOperationException("No Telegram bot is set up."));
+            }
+
+            return;
+        }
+
         var deferred = new Dictionary<long, NoticeDeferredException>();
         for (var i = 0; i < notices.Count; i++)
         {

@@ -11,6 +11,7 @@ using ServiceBooking.Domain.Catalog;
 using ServiceBooking.Domain.Garage;
 using ServiceBooking.Domain.Pickups;
 using ServiceBooking.Domain.Reports;
+using ServiceBooking.Domain.Telegram;
 using ServiceBooking.Domain.WorkOrders;
 
 namespace ServiceBooking.Web.Platform.Data;
@@ -67,6 +68,14 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
     /// <summary>The answers to creating API calls that carried an <c>Idempotency-Key</c>, replayed when the call is retried.</summary>
     public DbSet<IdempotentAnswer> IdempotentAnswers => Set<IdempotentAnswer>();
+
+    public DbSet<TelegramBot> TelegramBots => Set<TelegramBot>();
+
+    public DbSet<TelegramLink> TelegramLinks => Set<TelegramLink>();
+
+    public DbSet<TelegramLinkCode> TelegramLinkCodes => Set<TelegramLinkCode>();
+
+    public DbSet<TelegramUpdate> TelegramUpdates => Set<TelegramUpdate>();
 
     public DbSet<Notifications.OutboxMessage> Outbox => Set<Notifications.OutboxMessage>();
 

@@ -11,6 +11,9 @@ public interface INoticeSender
 {
     NoticeChannel Channel { get; }
 
+    /// <summary>Whether this instance can send the channel now (a channel set up at run time may not be yet).</summary>
+    bool CanSend => true;
+
     /// <summary>
     /// Sends the notices and reports each one's fate as it happens: null for delivered, or the error (the dispatcher
     /// retries it later or gives up). A failure of one notice must not stop the others; a sender that must pace itself

@@ -56,7 +56,7 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         var claim = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
-        var served = _senders.Keys.Select(c => c.ToString()).ToArray();
+        var served = _senders.Values.Where(s => s.CanSend).Select(s => s.Channel.ToString()).ToArray();
         var ids = await db.Database
             .SqlQueryRaw<long>(ClaimSql, claim, now.AddSeconds(settings.ClaimSeconds), now, settings.BatchSize, served)
             .ToListAsync(cancellationToken);

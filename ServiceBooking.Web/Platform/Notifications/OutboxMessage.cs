@@ -56,6 +56,9 @@ public enum NoticeKind
 
     /// <summary>The driver collected the car: the invoice, its PDF attached.</summary>
     PickupInvoice,
+
+    /// <summary>The bot's answer to what someone wrote to it (the help text, a chat linked or unlinked).</summary>
+    TelegramReply,
 }
 
 /// <summary>

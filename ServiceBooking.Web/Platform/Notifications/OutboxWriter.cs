@@ -48,6 +48,26 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock)
         return message;
     }
 
+    /// <summary>Adds one Telegram message to the context, for the caller's SaveChanges (<paramref name="chatId"/> is the recipient).</summary>
+    public OutboxMessage AddTelegram(long chatId, string text, NoticeKind kind, string dedupKey, string? userId = null)
+    {
+        var now = clock.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            Channel = NoticeChannel.Telegram,
+            Kind = kind,
+            DedupKey = dedupKey,
+            Recipient = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TextBody = text,
+            UserId = userId,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+        db.Outbox.Add(message);
+        return message;
+    }
+
     /// <summary>
     /// Queues many emails at once (reminders, campaigns) with plain SQL: <c>INSERT … ON CONFLICT (channel, dedup_key) DO NOTHING</c>,
     /// so running a job twice, or on two instances, queues each email once. Joins the context's transaction when there
