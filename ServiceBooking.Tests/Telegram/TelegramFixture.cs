@@ -1,25 +1,10 @@
-using ServiceBooking.Tests.Bookings;
 using ServiceBooking.Tests.Infrastructure;
 
 namespace ServiceBooking.Tests.Telegram;
 
 /// <summary>The site with a bot token, speaking to <see cref="BotApiStandIn"/>; the outbox runs only when a test runs it.</summary>
-public sealed class TelegramFixture : BookingFixture
+public sealed class TelegramFixture : BotApiFixture
 {
-    public BotApiStandIn BotApi { get; private set; } = default!;
-
-    public override async Task InitializeAsync()
-    {
-        BotApi = await BotApiStandIn.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await BotApi.DisposeAsync();
-    }
-
     protected override void Configure(SiteFactory site)
     {
         base.Configure(site);

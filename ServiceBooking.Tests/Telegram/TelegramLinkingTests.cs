@@ -247,16 +247,5 @@ public sealed class TelegramLinkingTests(TelegramSetupFixture fixture) : Booking
         },
     };
 
-    private Task<int> DispatchAsync() => Task.Run(async () =>
-    {
-        await using var scope = Fixture.Site.Services.CreateAsyncScope();
-        var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-        var total = 0;
-        for (int claimed; (claimed = await dispatcher.DispatchBatchAsync(CancellationToken.None)) > 0;)
-        {
-            total += claimed;
-        }
-
-        return total;
-    });
+    private Task<int> DispatchAsync() => BotApiFixture.DispatchAsync(Fixture.Site.Services);
 }

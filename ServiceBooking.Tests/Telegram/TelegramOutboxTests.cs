@@ -20,20 +20,9 @@ public sealed class TelegramOutboxTests(TelegramFixture fixture) : BookingTest<T
         await base.InitializeAsync();
     }
 
-    private static Task<int> DispatchAsync(IServiceProvider services) => Task.Run(async () =>
-    {
-        await using var scope = services.CreateAsyncScope();
-        var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-        var total = 0;
-        for (int claimed; (claimed = await dispatcher.DispatchBatchAsync(CancellationToken.None)) > 0;)
-        {
-            total += claimed;
-        }
-
-        return total;
-    });
-
     private Task<int> DispatchAsync() => DispatchAsync(Fixture.Site.Services);
+
+    private static Task<int> DispatchAsync(IServiceProvider services) => BotApiFixture.DispatchAsync(services);
 
     private Task<List<OutboxMessage>> OutboxAsync() => DbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 

@@ -31,6 +31,12 @@ public sealed partial class TelegramPolling(TelegramBots bots, IServiceScopeFact
         {
             try
             {
+                if (bots.Current is null)
+                {
+                    await Task.Delay(Idle, stoppingToken);
+                    continue;
+                }
+
                 // Its own connection, outside the pool: the lock lasts as long as it is open.
                 await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default")) { Pooling = false }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);

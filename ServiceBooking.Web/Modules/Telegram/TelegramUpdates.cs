@@ -55,14 +55,16 @@ public sealed class TelegramUpdates(ApplicationDbContext db, OutboxWriter outbox
         if (command is { Name: "start" } && ChatCommand.IsLinkCode(command.Argument) && await ConsumeCodeAsync(command.Argument, now, cancellationToken) is { } userId)
         {
             var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-            await db.TelegramLinks.Where(l => l.ChatId == chat || l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            // The chat's earlier link and the person's earlier chat go first (each recorded in the trail), then the new one.
+            db.TelegramLinks.RemoveRange(await db.TelegramLinks.Where(l => l.ChatId == chat || l.UserId == userId).ToListAsync(cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
             db.TelegramLinks.Add(TelegramLink.Create(userId, chat, message.Chat.Username, now));
             culture = user.PreferredCulture;
             reply = Text(culture, "Telegram.Bot.Linked", user.Name.Salutation);
         }
         else if (command is { Name: "stop" } && linked is not null)
         {
-            await db.TelegramLinks.Where(l => l.ChatId == chat).ExecuteDeleteAsync(cancellationToken);
+            db.TelegramLinks.RemoveRange(await db.TelegramLinks.Where(l => l.ChatId == chat).ToListAsync(cancellationToken));
             reply = Text(culture, "Telegram.Bot.Unlinked", links.Page("/Profile/Telegram"));
         }
         else if (linked is not null)

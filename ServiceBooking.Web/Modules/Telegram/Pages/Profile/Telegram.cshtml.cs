@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using ServiceBooking.Web.Platform;
 using ServiceBooking.Web.Platform.Data;
 
 namespace ServiceBooking.Web.Modules.Telegram.Pages.Profile;
 
 /// <summary>The person's Telegram chat: link it with a one-time code, or unlink it.</summary>
-public sealed class Telegram(TelegramLinks links, UserManager<ApplicationUser> users, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class Telegram(TelegramLinks links, UserManager<ApplicationUser> users, WorkshopClock clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public ChatLink? Link { get; private set; }
 
@@ -17,6 +18,9 @@ public sealed class Telegram(TelegramLinks links, UserManager<ApplicationUser> u
     public bool BotReady => links.BotReady;
 
     public string? BotUsername => links.BotUsername;
+
+    /// <summary>When the chat was linked, on the workshop's clock.</summary>
+    public DateTime LinkedAt(ChatLink link) => clock.Local(link.LinkedAt);
 
     [TempData]
     public string? StatusMessage { get; set; }
