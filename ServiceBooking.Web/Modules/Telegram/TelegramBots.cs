@@ -30,6 +30,9 @@ public sealed class TelegramBots(IServiceScopeFactory scopes, IHttpClientFactory
     /// <summary>The bot as last read; null when none is set up (the Telegram channel is then not sent on this instance).</summary>
     public CurrentBot? Current => _current;
 
+    /// <summary>Whether a bot is set up: in configuration, or saved by an Admin and read by this instance.</summary>
+    public bool IsSetUp => options.Value.Enabled || _current is not null;
+
     public TelegramOptions Options => options.Value;
 
     public IDataProtector Protector => protection.CreateProtector(Purpose);

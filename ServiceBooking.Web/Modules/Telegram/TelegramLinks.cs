@@ -22,7 +22,7 @@ public sealed record LinkCode(string Code, string? OpenBot, DateTimeOffset Expir
 public sealed class TelegramLinks(ApplicationDbContext db, TelegramBots bots, OutboxWriter outbox, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Whether a bot is set up (without one the profile has nothing to link to).</summary>
-    public bool BotReady => bots.Current is not null || bots.Options.Enabled;
+    public bool BotReady => bots.IsSetUp;
 
     public string? BotUsername => bots.Current?.Username is { Length: > 0 } name ? name : null;
 

@@ -23,7 +23,7 @@ public sealed class TelegramNoticeSender(TelegramBots bots, IOptions<TelegramOpt
     public NoticeChannel Channel => NoticeChannel.Telegram;
 
     /// <summary>With a bot set up (in configuration, or saved by an Admin and read by this instance).</summary>
-    public bool CanSend => options.Value.Enabled || bots.Current is not null;
+    public bool CanSend => bots.IsSetUp;
 
     public async Task SendManyAsync(IReadOnlyList<OutboxMessage> notices, Func<int, Exception?, Task> reportAsync, CancellationToken cancellationToken)
     {
